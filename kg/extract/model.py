@@ -1,0 +1,147 @@
+"""What extractors return: assertions, each with the evidence it came from.
+
+An :class:`Assertion` cannot exist without at least one :class:`Evidence`; every evidence
+quotes the page text exactly (``quote == page.text[span.start:span.end]``).
+Subjects and objects are :class:`Term` (an IRI, already grounded, with how) or
+:class:`Value` (a literal).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from kg.errors import ModelError
+from kg.parse.model import Span
+
+
+class Match(StrEnum):
+    """How a name or id on the page was tied to an IRI (SSSOM's mapping_justification, in short)."""
+
+    ID_ON_PAGE = "id-on-page"  # the page gives the id (CL:0000100, an NCBI Gene link, ...)
+    EXACT_LABEL = "exact-label"  # the name equals the ontology / lexicon label (case-insensitive)
+    EXACT_SYNONYM = "exact-synonym"  # the name equals an exact synonym
+    ALIAS = "alias"  # a gene alias or a lexicon alias (HB9 -> MNX1)
+    PAGE_ENTITY = "page-entity"  # the entity the page is about (from its slug / title)
+    WIKI_LINK = "wiki-link"  # the target of a link to another wiki page
+    MINTED = "minted"  # a project node that needs no grounding (reference, statement, page)
+    UNGROUNDED = "ungrounded"  # no id found: a minted mention node, flagged and counted
+
+    @property
+    def semapv(self) -> str:
+        """The SEMAPV justification closest to this match."""
+        return {
+            Match.ID_ON_PAGE: "https://w3id.org/semapv/vocab/ManualMappingCuration",
+            Match.EXACT_LABEL: "https://w3id.org/semapv/vocab/LexicalMatching",
+            Match.EXACT_SYNONYM: "https://w3id.org/semapv/vocab/LexicalMatching",
+            Match.ALIAS: "https://w3id.org/semapv/vocab/LexicalMatching",
+        }.get(self, "https://w3id.org/semapv/vocab/UnspecifiedMatching")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Term:
+    """A node: its IRI, the name the page used, its Biolink category, and how it was grounded."""
+
+    iri: str
+    label: str | None = None  # as the page names it
+    category: str | None = None  # Biolink category IRI, e.g. https://w3id.org/biolink/vocab/Cell
+    match: Match = Match.MINTED
+
+    def __post_init__(self) -> None:
+        if not self.iri or not (self.iri.startswith("http://") or self.iri.startswith("https://")):
+            raise ModelError(f"a term needs an absolute http(s) IRI, got {self.iri!r}")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Value:
+    """A literal. ``datatype`` is an XSD IRI or None (plain string); ``lang`` a language tag."""
+
+    value: str
+    datatype: str | None = None
+    lang: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.datatype and self.lang:
+            raise ModelError("a literal has a datatype or a language, not both")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Evidence:
+    """Where a fact was read: the page, the exact span and quote, the references cited there."""
+
+    page_path: str
+    span: Span
+    quote: str
+    extractor: str  # registered name of the extractor, e.g. "infobox.subtable.drug"
+    references: tuple[str, ...] = ()  # citation keys cited for this fact
+
+    def __post_init__(self) -> None:
+        if len(self.quote) != self.span.end - self.span.start:
+            raise ModelError(
+                f"{self.page_path}:{self.span.first_line}: quote length {len(self.quote)} "
+                f"does not match span {self.span.start}..{self.span.end}"
+            )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Assertion:
+    """One triple and its evidence.
+
+    ``predicate`` is the IRI asserted directly (an RO / OBO / RDF / project property).
+    ``biolink_predicate`` is the matching Biolink slot where there is one; ``relation_label``
+    the label the page used (a Mermaid relation, a sub-table header); ``qualifiers`` extra
+    facts about this statement (``kgv:conservationLevel "High"``) as (property IRI, Value).
+    """
+
+    subject: Term
+    predicate: str
+    object: Term | Value
+    evidence: tuple[Evidence, ...]
+    biolink_predicate: str | None = None
+    relation_label: str | None = None
+    qualifiers: tuple[tuple[str, Value], ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.evidence:
+            raise ModelError(
+                f"an assertion needs evidence: <{self.subject.iri}> <{self.predicate}> has none"
+            )
+        if not self.predicate.startswith(("http://", "https://")):
+            raise ModelError(f"predicate must be an IRI, got {self.predicate!r}")
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """Identity of the triple (for de-duplication): subject, predicate, object as strings."""
+        o = self.object
+        if isinstance(o, Term):
+            obj = o.iri
+        else:
+            obj = f'"{o.value}"^^{o.datatype or ""}@{o.lang or ""}'
+        return (self.subject.iri, self.predicate, obj)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OntologyFact:
+    """Something kg copied from an ontology about a term it used (label, parent, obsolete)."""
+
+    subject: str
+    predicate: str
+    object: str | Value
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PageExtraction:
+    """Everything extracted from one page."""
+
+    path: str
+    sha256: str
+    page_iri: str
+    graph_iri: str
+    slug: str
+    title: str | None
+    url: str | None
+    entity: Term | None  # the entity the page is about
+    assertions: tuple[Assertion, ...]
+    ontology_facts: tuple[OntologyFact, ...] = ()
+    problems: tuple[str, ...] = ()  # warnings, "FILE:LINE: message"
+    ungrounded: tuple[str, ...] = ()  # labels of mentions that could not be grounded
