@@ -50,7 +50,9 @@ def cli(verbose: int) -> None:
     `kg diagram`, `kg provenance`, `kg export`.
     """
     level = logging.WARNING - 10 * verbose
-    logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s"
+    )
 
 
 def main() -> None:

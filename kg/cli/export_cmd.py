@@ -1,11 +1,38 @@
-"""`kg export` (not built yet)."""
+"""`kg export`: write the build in an RDF format."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import click
+
+from kg.cli.options import build_dir_option, output_option
+from kg.export import FORMATS
 
 
 @click.command(name="export")
-def command() -> None:
-    """Not built yet."""
-    raise click.ClickException("`kg export` is not built yet")
+@build_dir_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(FORMATS)),
+    default="turtle",
+    show_default=True,
+    help="turtle / ntriples: the union of all graphs; trig / nquads / jsonld: one named graph per page.",
+)
+@output_option
+def command(build_dir: Path, fmt: str, output: Path | None) -> None:
+    """Write the dataset built by `kg build` in an RDF format."""
+    from kg.export import export
+    from kg.store.build_dir import write_atomic
+
+    if output is None:
+        export(build_dir, fmt, sys.stdout.buffer)
+        return
+    import io
+
+    buf = io.BytesIO()
+    export(build_dir, fmt, buf)
+    write_atomic(output, buf.getvalue())
+    click.echo(f"Wrote {output} ({FORMATS[fmt].name}, {len(buf.getvalue()):,} bytes)", err=True)

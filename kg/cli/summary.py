@@ -1,0 +1,55 @@
+"""Rendering the build summary for the terminal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kg.pipeline import BuildResult
+
+MAX_LISTED = 10
+
+
+def print_summary(result: BuildResult) -> None:
+    pages = result.pages
+    built = [p for p in pages if p.status == "built"]
+    cached = [p for p in pages if p.status == "cached"]
+    click.echo(
+        f"Built {result.out}/: {len(pages)} pages ({len(built)} built, {len(cached)} unchanged, "
+        f"{len(result.failed)} failed)"
+    )
+    click.echo(
+        f"  triples: {result.triples:,} distinct ({result.quads:,} quads in "
+        f"{len(pages) - len(result.failed) + 2} graphs)"
+    )
+    if result.entities_by_category:
+        cats = ", ".join(
+            f"{k.split(':', 1)[1]} {n}" for k, n in result.entities_by_category.items()
+        )
+        click.echo(f"  entities by type: {cats}")
+    ungrounded = sorted({u for p in pages for u in p.ungrounded})
+    shown = ", ".join(ungrounded[:MAX_LISTED]) + (
+        f", … (+{len(ungrounded) - MAX_LISTED})" if len(ungrounded) > MAX_LISTED else ""
+    )
+    click.echo(f"  ungrounded mentions: {len(ungrounded)}" + (f" ({shown})" if ungrounded else ""))
+    warnings = [w for p in pages for w in p.problems]
+    click.echo(f"  warnings: {len(warnings)}")
+    for w in warnings[:MAX_LISTED]:
+        click.echo(f"    {w}")
+    if len(warnings) > MAX_LISTED:
+        click.echo(f"    … {len(warnings) - MAX_LISTED} more in {result.out}/manifest.json")
+    for p in result.failed:
+        click.secho(f"  failed: {p.error}", fg="red", err=True)
+
+
+def print_validation(build_dir: Path, jobs: int = 1) -> None:
+    """Run validation on the build and print its one-line summary (never fails the build)."""
+    try:
+        from kg.validate import summary_line, validate_build
+    except ImportError:
+        return
+    report = validate_build(build_dir, jobs=jobs)
+    click.echo(
+        f"  validation: {summary_line(report)} (details: kg validate --build-dir {build_dir})"
+    )

@@ -1,0 +1,194 @@
+"""One page's named graph as N-Quads lines: page node, facts, statement and selector nodes.
+
+The layout is docs/rdf-layout.md. The result is a sorted tuple of unique lines, so that the
+same extraction always gives the same bytes, and a page graph can be cached and reassembled
+without re-parsing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from kg.extract.model import Assertion, Evidence, PageExtraction, Term
+from kg.rdf import vocab as v
+from kg.rdf.terms import boolean, integer, iri, literal, node, nquad
+
+_TYPE = iri(v.RDF_TYPE)
+_P = {
+    name: iri(value)
+    for name, value in {
+        "statement": v.RDF + "Statement",
+        "subject": v.RDF + "subject",
+        "predicate": v.RDF + "predicate",
+        "object": v.RDF + "object",
+        "value": v.RDF + "value",
+        "derived": v.PROV + "wasDerivedFrom",
+        "primary": v.PROV + "hadPrimarySource",
+        "specific": v.OA + "SpecificResource",
+        "has_source": v.OA + "hasSource",
+        "has_selector": v.OA + "hasSelector",
+        "pos": v.OA + "TextPositionSelector",
+        "quote": v.OA + "TextQuoteSelector",
+        "frag": v.OA + "FragmentSelector",
+        "start": v.OA + "start",
+        "end": v.OA + "end",
+        "exact": v.OA + "exact",
+        "conforms": v.DCTERMS + "conformsTo",
+        "identifier": v.DCTERMS + "identifier",
+        "title": v.DCTERMS + "title",
+        "topic": v.FOAF + "primaryTopic",
+        "wikipage": v.KGV + "WikiPage",
+        "url": v.KGV + "url",
+        "slug": v.KGV + "slug",
+        "source_file": v.KGV + "sourceFile",
+        "shell": v.KGV + "shell",
+        "extractor": v.KGV + "extractor",
+        "subject_match": v.KGV + "subjectMatch",
+        "object_match": v.KGV + "objectMatch",
+        "biolink_predicate": v.KGV + "biolinkPredicate",
+        "relation_label": v.KGV + "relationLabel",
+        "line_start": v.KGV + "lineStart",
+        "line_end": v.KGV + "lineEnd",
+        "rfc5147": v.RFC5147,
+        "used": v.PROV + "wasGeneratedBy",
+    }.items()
+}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PageGraph:
+    """A page graph ready to assemble: its lines and the terms it uses (for the terms graph)."""
+
+    graph: str
+    page_iri: str
+    lines: tuple[str, ...]
+    terms: tuple[tuple[str, str, str], ...]  # (iri, label or "", category IRI or "")
+    facts: int  # distinct fact triples
+    statements: int
+
+
+def page_graph(extraction: PageExtraction, *, source_file: str, shell: str) -> PageGraph:
+    """Write one page's graph (see docs/rdf-layout.md)."""
+    g = iri(extraction.graph_iri)
+    page = iri(extraction.page_iri)
+    out: set[str] = set()
+    out.update(_page_node(extraction, page, g, source_file=source_file, shell=shell))
+    merged = _merge(extraction.assertions)
+    selectors: dict[str, Evidence] = {}
+    for a in merged:
+        out.update(_statement(a, extraction, g, selectors))
+    for sel_iri, ev in selectors.items():
+        out.update(_selector(sel_iri, ev, page, g))
+    terms = sorted(
+        {
+            (t.iri, t.label or "", t.category or "")
+            for a in merged
+            for t in (a.subject, a.object)
+            if isinstance(t, Term)
+        }
+    )
+    return PageGraph(
+        graph=extraction.graph_iri,
+        page_iri=extraction.page_iri,
+        lines=tuple(sorted(out)),
+        terms=tuple(terms),
+        facts=len(merged),
+        statements=len(merged),
+    )
+
+
+def _page_node(
+    ex: PageExtraction, page: ox.NamedNode, g: ox.NamedNode, *, source_file: str, shell: str
+) -> Iterable[str]:
+    yield nquad(page, _TYPE, _P["wikipage"], g)
+    yield nquad(page, _P["identifier"], ox.Literal(f"sha256:{ex.sha256}"), g)
+    yield nquad(page, _P["slug"], ox.Literal(ex.slug), g)
+    yield nquad(page, _P["source_file"], ox.Literal(source_file), g)
+    yield nquad(page, _P["shell"], ox.Literal(shell), g)
+    if ex.title:
+        yield nquad(page, _P["title"], ox.Literal(ex.title), g)
+    if ex.url:
+        yield nquad(page, _P["url"], ox.Literal(ex.url), g)
+    if ex.entity is not None:
+        yield nquad(page, _P["topic"], iri(ex.entity.iri), g)
+
+
+def _merge(assertions: Iterable[Assertion]) -> list[Assertion]:
+    """One assertion per distinct triple: evidence and qualifiers unioned, first-seen order."""
+    by_key: dict[tuple[str, str, str], Assertion] = {}
+    for a in assertions:
+        prev = by_key.get(a.key)
+        if prev is None:
+            by_key[a.key] = a
+            continue
+        evidence = prev.evidence + tuple(e for e in a.evidence if e not in prev.evidence)
+        qualifiers = prev.qualifiers + tuple(q for q in a.qualifiers if q not in prev.qualifiers)
+        by_key[a.key] = Assertion(
+            subject=prev.subject,
+            predicate=prev.predicate,
+            object=prev.object,
+            evidence=evidence,
+            biolink_predicate=prev.biolink_predicate or a.biolink_predicate,
+            relation_label=prev.relation_label or a.relation_label,
+            qualifiers=qualifiers,
+        )
+    return list(by_key.values())
+
+
+def _statement(
+    a: Assertion, ex: PageExtraction, g: ox.NamedNode, selectors: dict[str, Evidence]
+) -> Iterable[str]:
+    s, p, o = iri(a.subject.iri), iri(a.predicate), node(a.object)
+    yield nquad(s, p, o, g)
+    st = iri(v.statement_iri(ex.graph_iri, *a.key))
+    yield nquad(st, _TYPE, _P["statement"], g)
+    yield nquad(st, _P["subject"], s, g)
+    yield nquad(st, _P["predicate"], p, g)
+    yield nquad(st, _P["object"], o, g)
+    yield nquad(st, _P["subject_match"], ox.Literal(str(a.subject.match)), g)
+    if isinstance(a.object, Term):
+        yield nquad(st, _P["object_match"], ox.Literal(str(a.object.match)), g)
+    if a.biolink_predicate:
+        yield nquad(st, _P["biolink_predicate"], iri(a.biolink_predicate), g)
+    if a.relation_label:
+        yield nquad(st, _P["relation_label"], ox.Literal(a.relation_label), g)
+    for q_pred, q_value in a.qualifiers:
+        yield nquad(st, iri(q_pred), literal(q_value), g)
+    for ev in a.evidence:
+        sel = v.selector_iri(ex.page_iri, ev.span.start, ev.span.end)
+        selectors.setdefault(sel, ev)
+        yield nquad(st, _P["derived"], iri(sel), g)
+        yield nquad(st, _P["extractor"], ox.Literal(ev.extractor), g)
+        for key in ev.references:
+            yield nquad(st, _P["primary"], iri(v.reference_iri(key)), g)
+
+
+def _selector(sel_iri: str, ev: Evidence, page: ox.NamedNode, g: ox.NamedNode) -> Iterable[str]:
+    sel = iri(sel_iri)
+    pos, quote, lines = iri(sel_iri + "-pos"), iri(sel_iri + "-quote"), iri(sel_iri + "-lines")
+    span = ev.span
+    yield nquad(sel, _TYPE, _P["specific"], g)
+    yield nquad(sel, _P["has_source"], page, g)
+    for part in (pos, quote, lines):
+        yield nquad(sel, _P["has_selector"], part, g)
+    yield nquad(sel, _P["line_start"], integer(span.first_line), g)
+    yield nquad(sel, _P["line_end"], integer(span.last_line), g)
+    yield nquad(pos, _TYPE, _P["pos"], g)
+    yield nquad(pos, _P["start"], integer(span.start), g)
+    yield nquad(pos, _P["end"], integer(span.end), g)
+    yield nquad(quote, _TYPE, _P["quote"], g)
+    yield nquad(quote, _P["exact"], ox.Literal(ev.quote), g)
+    yield nquad(lines, _TYPE, _P["frag"], g)
+    yield nquad(lines, _P["conforms"], _P["rfc5147"], g)
+    yield nquad(lines, _P["value"], ox.Literal(span.rfc5147), g)
+
+
+def activity_link(page_iri: str, graph_iri: str, activity: str) -> str:
+    """The one line that ties a (cached) page graph to this build's activity."""
+    return nquad(iri(page_iri), _P["used"], iri(activity), iri(graph_iri))
+
+
+__all__ = ["PageGraph", "activity_link", "boolean", "page_graph"]

@@ -1,0 +1,72 @@
+"""The graphs shared by all pages: the build activity and the terms graph (docs/rdf-layout.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+import pyoxigraph as ox
+
+from kg.extract.model import OntologyFact, Value
+from kg.rdf import vocab as v
+from kg.rdf.terms import iri, literal, nquad
+
+_BUILD = iri(v.BUILD_GRAPH)
+_TERMS = iri(v.ONTOLOGY_GRAPH)
+_TYPE = iri(v.RDF_TYPE)
+_PREF = iri(v.SKOS + "prefLabel")
+
+
+def activity_lines(
+    activity: str, tool_version: str, pages: Sequence[tuple[str, str]], ontologies: Sequence[str]
+) -> list[str]:
+    """The build activity: ``pages`` are (page IRI, sha256) of every page built."""
+    a = iri(activity)
+    out = [
+        nquad(a, _TYPE, iri(v.PROV + "Activity"), _BUILD),
+        nquad(a, iri(v.RDFS_LABEL), ox.Literal("kg build"), _BUILD),
+        nquad(a, iri(v.KGV + "toolVersion"), ox.Literal(tool_version), _BUILD),
+    ]
+    for page, sha in pages:
+        out.append(nquad(a, iri(v.PROV + "used"), iri(page), _BUILD))
+        out.append(nquad(a, iri(v.KGV + "inputHash"), ox.Literal(f"sha256:{sha}"), _BUILD))
+    for name in ontologies:
+        out.append(nquad(a, iri(v.KGV + "ontology"), ox.Literal(name), _BUILD))
+    return out
+
+
+def terms_lines(
+    terms: Iterable[tuple[str, str, str]],
+    facts_of: Callable[[str], Sequence[OntologyFact]],
+) -> list[str]:
+    """The terms graph: one prefLabel and the category of every entity, plus ontology facts.
+
+    ``terms`` are (IRI, label as a page names it, category IRI) from every page. Ontology /
+    lexicon facts (``facts_of(iri)``) win; a node no ontology knows gets the smallest label
+    any page gave it (deterministic) and the category the pages gave it.
+    """
+    labels: dict[str, set[str]] = {}
+    categories: dict[str, set[str]] = {}
+    for term, label, category in terms:
+        labels.setdefault(term, set())
+        categories.setdefault(term, set())
+        if label:
+            labels[term].add(label)
+        if category:
+            categories[term].add(category)
+    out: list[str] = []
+    for term in sorted(labels):
+        s = iri(term)
+        facts = list(facts_of(term))
+        has_pref = False
+        has_type = False
+        for f in facts:
+            obj = literal(f.object) if isinstance(f.object, Value) else iri(f.object)
+            out.append(nquad(iri(f.subject), iri(f.predicate), obj, _TERMS))
+            has_pref |= f.subject == term and f.predicate == _PREF.value
+            has_type |= f.subject == term and f.predicate == v.RDF_TYPE
+        if not has_pref and labels[term]:
+            out.append(nquad(s, _PREF, ox.Literal(min(labels[term])), _TERMS))
+        if not has_type:
+            for cat in sorted(categories[term]):
+                out.append(nquad(s, _TYPE, iri(cat), _TERMS))
+    return out

@@ -1,0 +1,100 @@
+"""`kg build` end to end: the build folder, determinism, failures, incremental and parallel builds."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.pipeline import build
+from kg.store import open_store, read_manifest
+from tests.conftest import IPSC_SEED, MOTOR_NEURONS_SEED, SEEDS_DIR
+
+
+def _files(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in ("dataset.nq", "manifest.json")}
+
+
+def test_seed_build_writes_a_readable_build_folder(seed_build: Path) -> None:
+    manifest = read_manifest(seed_build)
+    summary = manifest["summary"]
+    assert summary["pages"] == 2 and summary["failed"] == 0
+    assert summary["triples"] > 100
+    files = {i["file"].rsplit("/", 1)[-1] for i in manifest["inputs"]}
+    assert files == {MOTOR_NEURONS_SEED.name, IPSC_SEED.name}
+    store = open_store(seed_build)
+    graphs = {g.value for g in store.named_graphs()}
+    assert "https://scidex.ai/kg/graph-cell-types-motor-neurons" in graphs
+    assert "https://scidex.ai/kg/graph-cell-types-ipsc-derived-motor-neurons" in graphs
+    assert (
+        "https://scidex.ai/kg/graph-terms" in graphs
+        and "https://scidex.ai/kg/graph-build" in graphs
+    )
+
+
+def test_two_builds_give_the_same_bytes(tmp_path: Path, seed_build: Path) -> None:
+    out = tmp_path / "again"
+    build([SEEDS_DIR], out=out)
+    assert _files(out) == _files(seed_build)
+
+
+def test_rebuild_in_place_reuses_the_cache_and_gives_the_same_bytes(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    shutil.copytree(SEEDS_DIR, pages)
+    out = tmp_path / "build"
+    first = build([pages], out=out)
+    before = _files(out)
+    second = build([pages], out=out)
+    assert {p.status for p in first.pages} == {"built"}
+    assert {p.status for p in second.pages} == {"cached"}
+    assert _files(out) == before
+    # change one page: only that one is rebuilt, and its graph changes
+    changed = pages / IPSC_SEED.name
+    changed.write_text(
+        changed.read_text("utf-8").replace("Directed Differentiation", "Direct Conversion"), "utf-8"
+    )
+    third = build([pages], out=out)
+    status = {Path(p.file).name: p.status for p in third.pages}
+    assert status == {MOTOR_NEURONS_SEED.name: "cached", IPSC_SEED.name: "built"}
+    assert _files(out)["dataset.nq"] != before["dataset.nq"]
+
+
+def test_parallel_build_gives_the_same_bytes(tmp_path: Path, seed_build: Path) -> None:
+    out = tmp_path / "parallel"
+    build([SEEDS_DIR], out=out, jobs=2)
+    assert _files(out) == _files(seed_build)
+
+
+def test_bad_pages_are_reported_and_the_others_still_build(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    shutil.copytree(SEEDS_DIR, pages)
+    (pages / "empty.txt").write_bytes(b"")
+    (pages / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (pages / "latin1.txt").write_bytes("Motor Neurons\nCaf\xe9\n".encode("latin-1"))
+    result = build([pages], out=tmp_path / "build")
+    failed = {Path(p.file).name: p.error for p in result.failed}
+    assert set(failed) == {"empty.txt", "binary.txt", "latin1.txt"}
+    assert failed["latin1.txt"] is not None and "latin1.txt:2:" in failed["latin1.txt"]
+    assert failed["binary.txt"] is not None and "binary.txt:1:" in failed["binary.txt"]
+    assert len([p for p in result.pages if p.status == "built"]) == 2
+    manifest = json.loads((tmp_path / "build" / "manifest.json").read_text())
+    assert manifest["summary"]["failed"] == 3
+
+
+def test_missing_input_is_a_clear_error(tmp_path: Path) -> None:
+    from kg.errors import InputError
+
+    with pytest.raises(InputError, match="no such file or folder"):
+        build([tmp_path / "nope"], out=tmp_path / "build")
+
+
+def test_store_answers_sparql_on_the_cl_iri(seed_build: Path) -> None:
+    store = open_store(seed_build)
+    ask = store.query(
+        "ASK { <http://purl.obolibrary.org/obo/CL_0000100> ?p ?o }", use_default_graph_as_union=True
+    )
+    assert bool(ask)
+    assert isinstance(store, ox.Store)
