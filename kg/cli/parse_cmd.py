@@ -7,7 +7,23 @@ import click
 
 @click.command(name="parse")
 @click.argument("page", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True
+)
 def command(page: str, fmt: str) -> None:
-    """Read one PAGE file and print its parsed structure (every element with its lines)."""
-    raise click.ClickException("`kg parse` is not built yet")
+    """Read one PAGE file and print its parsed structure (every element with its lines).
+
+    A file that is text but not a SciDEX page gives a partial result and a warning (exit 0);
+    an empty, binary or non-UTF-8 file is an error (exit 2).
+    """
+    from kg.pages import read_page
+    from kg.parse import parse_page
+    from kg.parse.model import Shell
+    from kg.parse.render import render_json, render_text
+
+    source = read_page(page)
+    parsed = parse_page(source)
+    render = render_json if fmt == "json" else render_text
+    click.echo(render(parsed, source), nl=False)
+    if parsed.shell is Shell.UNKNOWN:
+        click.echo(f"Warning: {page}:1: not recognised as a SciDEX page; partial result", err=True)

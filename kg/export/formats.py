@@ -1,7 +1,7 @@
 """Export formats: Turtle and N-Triples (union of all graphs), TriG and N-Quads (every named
 graph), JSON-LD (named graphs, compact ``@context`` of the project prefixes, never remote).
 
-All writers are Oxigraph's: rdflib's Turtle writer is superlinear on large graphs (473 s for
+Turtle, N-Triples and TriG are written by Oxigraph, JSON-LD by kg.export.jsonld: rdflib's Turtle writer is superlinear on large graphs (473 s for
 1M triples, docs/performance-notes.md) while Oxigraph writes the same in about a second.
 Output is deterministic: quads are sorted before writing.
 """
@@ -16,6 +16,8 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
+from kg.export.jsonld import context as jsonld_context
+from kg.export.jsonld import write_jsonld
 from kg.rdf.vocab import PREFIX_MAP
 from kg.store.build_dir import BuildDir
 
@@ -63,7 +65,7 @@ def _write_trig(dataset: Path, out: BinaryIO) -> None:
 
 def _write_jsonld(dataset: Path, out: BinaryIO) -> None:
     """JSON-LD with the project prefixes as a compact, inline ``@context`` (no remote context)."""
-    ox.serialize(_quads(dataset), out, format=ox.RdfFormat.JSON_LD, prefixes=_prefixes())
+    write_jsonld(_quads(dataset), out)
 
 
 FORMATS: dict[str, Format] = {
@@ -86,4 +88,4 @@ def export(build_dir: str | Path, fmt: str, out: BinaryIO) -> None:
 
 def context() -> str:
     """The JSON-LD ``@context`` kg uses, as JSON text (for users who want it separately)."""
-    return json.dumps({"@context": _prefixes()}, indent=2, sort_keys=True)
+    return json.dumps({"@context": jsonld_context()}, indent=2, sort_keys=True)

@@ -113,10 +113,7 @@ class Assertion:
     def key(self) -> tuple[str, str, str]:
         """Identity of the triple (for de-duplication): subject, predicate, object as strings."""
         o = self.object
-        if isinstance(o, Term):
-            obj = o.iri
-        else:
-            obj = f'"{o.value}"^^{o.datatype or ""}@{o.lang or ""}'
+        obj = o.iri if isinstance(o, Term) else f'"{o.value}"^^{o.datatype or ""}@{o.lang or ""}'
         return (self.subject.iri, self.predicate, obj)
 
 

@@ -80,8 +80,10 @@ class Document:
         """Give every raw line of ``span`` a role; USED wins over every other role."""
         for n in range(span.first_line, span.last_line + 1):
             current = self.roles[n - 1]
-            if current is None or role is LineRole.USED or (
-                current is LineRole.UNUSED and role is not LineRole.UNUSED
+            if (
+                current is None
+                or role is LineRole.USED
+                or (current is LineRole.UNUSED and role is not LineRole.UNUSED)
             ):
                 self.roles[n - 1] = role
 

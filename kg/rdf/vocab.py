@@ -45,15 +45,19 @@ RDFS_LABEL = RDFS + "label"
 
 #: The graph that holds the build activity.
 BUILD_GRAPH = KG + "graph-build"
-#: The graph that holds what kg copied from ontologies about the terms it used (labels, parents).
-ONTOLOGY_GRAPH = KG + "graph-ontology"
+#: The terms graph: one preferred label and the category of every entity used, plus what kg
+#: copied from ontologies about them (parents, obsolete flags). ONTOLOGY_GRAPH is an alias.
+TERMS_GRAPH = KG + "graph-terms"
+ONTOLOGY_GRAPH = TERMS_GRAPH
 
 
+@cache
 def expand(curie: str) -> str:
     """``CL:0000100`` -> ``http://purl.obolibrary.org/obo/CL_0000100`` (raises on unknown prefix)."""
     return CONVERTER.expand(curie, strict=True)
 
 
+@cache
 def compress(iri: str) -> str | None:
     """The CURIE of an IRI, or None when no prefix covers it."""
     return CONVERTER.compress(iri)

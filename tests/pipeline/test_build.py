@@ -78,7 +78,7 @@ def test_bad_pages_are_reported_and_the_others_still_build(tmp_path: Path) -> No
     failed = {Path(p.file).name: p.error for p in result.failed}
     assert set(failed) == {"empty.txt", "binary.txt", "latin1.txt"}
     assert failed["latin1.txt"] is not None and "latin1.txt:2:" in failed["latin1.txt"]
-    assert failed["binary.txt"] is not None and "binary.txt:1:" in failed["binary.txt"]
+    assert failed["binary.txt"] is not None and "binary.txt:3:" in failed["binary.txt"]
     assert len([p for p in result.pages if p.status == "built"]) == 2
     manifest = json.loads((tmp_path / "build" / "manifest.json").read_text())
     assert manifest["summary"]["failed"] == 3

@@ -1,0 +1,75 @@
+"""Stage 3: a parsed page becomes assertions, each with the evidence it was read from.
+
+:func:`extract_page` decides the page's entity (kg.extract.page_entity), runs every
+registered extractor (:data:`EXTRACTORS`, in registration order: page entity and Cell
+Ontology links, infobox rows, sub-tables, bullets, tables, Mermaid edges, links, citations,
+metadata), merges assertions of the same triple (kg.extract.merge), and returns a
+:class:`PageExtraction` with the warnings (``FILE:LINE: message``) and the labels of the
+mentions that could not be grounded.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kg.errors import KgError
+
+# Registration order is run order: the extractor modules are imported in this order.
+# isort: off
+from kg.extract import page_entity, infobox, subtables, bullets, tables, mermaid
+from kg.extract import links, citations, metadata
+
+# isort: on
+from kg.extract.context import ExtractionContext
+from kg.extract.dbids import id_conflicts
+from kg.extract.merge import merge_assertions
+from kg.extract.model import Assertion, PageExtraction
+from kg.extract.registry import EXTRACTORS, Extractor, register
+from kg.pages import Page
+from kg.parse.model import ParsedPage
+from kg.rdf import vocab as v
+
+if TYPE_CHECKING:
+    from kg.ground import Grounder
+
+_MODULES = (page_entity, infobox, subtables, bullets, tables, mermaid, links, citations, metadata)
+
+
+def page_slug(page: Page, parsed: ParsedPage) -> str:
+    """The page's slug, or one made from its file name when the page gives none."""
+    return parsed.slug or v.slugify(Path(page.path).stem)
+
+
+def extract_page(page: Page, parsed: ParsedPage, grounder: Grounder) -> PageExtraction:
+    """Everything the registered extractors find on one page (see the module docstring)."""
+    slug = page_slug(page, parsed)
+    ctx = ExtractionContext(page, parsed, grounder, slug)
+    ctx.decision = page_entity.decide_entity(ctx)
+    found: list[Assertion] = []
+    for name, extractor in EXTRACTORS.items():
+        ctx.extractor = name
+        try:
+            found.extend(extractor(ctx))
+        except KgError as exc:
+            ctx.report(exc.line, f"{name}: {exc.message}")
+    assertions = merge_assertions(found)
+    entity = ctx.entity_term()
+    for line, message in id_conflicts(entity, assertions):
+        ctx.report(line, message)
+    return PageExtraction(
+        path=page.path,
+        sha256=page.sha256,
+        page_iri=v.page_iri(slug),
+        graph_iri=v.graph_iri(slug),
+        slug=slug,
+        title=parsed.title,
+        url=parsed.url,
+        entity=entity,
+        assertions=assertions,
+        problems=tuple(dict.fromkeys(ctx.problems)),
+        ungrounded=tuple(sorted(set(ctx.ungrounded.values()))),
+    )
+
+
+__all__ = ["EXTRACTORS", "ExtractionContext", "Extractor", "extract_page", "page_slug", "register"]

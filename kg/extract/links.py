@@ -1,0 +1,55 @@
+"""Links: to other wiki pages, and to gene / protein databases.
+
+* ``[SOD1 Gene](/genes/sod1)`` -> ``entity biolink:related_to kg:entity-genes-sod1`` (the
+  target page's entity, from ``Grounder.ground_wiki_path``), so pages built together meet in
+  one graph. ``biolink:related_to`` is asserted (its SKOS reading, ``skos:relatedMatch``-like
+  "see also", is all a link says); a link to the page itself is no fact.
+* On a gene or protein page, links to NCBI Gene, Ensembl, OMIM, UniProt or PDB outside the
+  infobox relate the entity to those ids (kg.extract.dbids); on other pages such links are
+  background reading and make no fact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from kg.extract import categories as cat
+from kg.extract import properties as p
+from kg.extract.context import ExtractionContext
+from kg.extract.dbids import id_fact, other_species, url_id
+from kg.extract.model import Assertion
+from kg.extract.registry import register
+from kg.rdf import vocab as v
+
+
+def _own_path(ctx: ExtractionContext, path: str) -> bool:
+    return v.slugify(path.strip("/").removeprefix("wiki/")) == ctx.slug
+
+
+@register("link.wiki")
+def wiki_links(ctx: ExtractionContext) -> Iterable[Assertion]:
+    entity = ctx.entity_term()
+    for link in ctx.parsed.links:
+        if not link.wiki_path or _own_path(ctx, link.wiki_path):
+            continue
+        target = ctx.grounder.ground_wiki_path(link.wiki_path, link.text)
+        if target.iri in (entity.iri, v.entity_iri(ctx.slug)):
+            continue
+        ev = ctx.evidence(link)
+        yield from ctx.describe(target, ev)
+        yield ctx.fact(entity, p.BL_RELATED_TO, target, ev, biolink=p.BL_RELATED_TO)
+
+
+@register("link.database")
+def database_links(ctx: ExtractionContext) -> Iterable[Assertion]:
+    entity = ctx.entity_term()
+    if entity.category not in (cat.GENE, cat.PROTEIN):
+        return
+    boxes = [b.span for b in ctx.parsed.infoboxes]
+    for link in ctx.parsed.links:
+        if any(s.start <= link.span.start < s.end for s in boxes):
+            continue  # read with its infobox row
+        found = url_id(link.target)
+        if found:
+            ortholog = other_species(link.text)
+            yield from id_fact(ctx, found[0], found[1], ctx.evidence(link), ortholog=ortholog)

@@ -1,0 +1,135 @@
+"""Fact builders shared by infobox rows, bullets and tables (they register nothing).
+
+* markers: ``entity RO:0002292 expresses gene`` (biolink:expresses), each name grounded as a
+  gene (``HB9`` -> MNX1 through the lexicon's aliases);
+* locations: a neuron ``RO:0002100 has soma location`` the region; any other entity
+  ``RO:0001025 located in`` (biolink:located_in for both, as modelling.md says);
+* diseases: ``disease RO:0004026 disease has location cell`` on cell pages; a gene is
+  ``biolink:gene_associated_with_condition`` a disease; anything else ``biolink:related_to``;
+* lineage ``A > B > C``: the chain as written (``kgv:lineage``) plus one claim per consecutive
+  pair, the later element below the earlier one. The last element names the page's own entity
+  (the chain is its lineage), so the claim is made about the entity, never about the class the
+  last name happens to match (``Motor Neuron`` on the iPSC page is not CL:0000100 itself). A
+  chain through stem cells or progenitors is a developmental lineage:
+  ``RO:0002202 develops from``; otherwise a classification: ``rdfs:subClassOf``. Ungrounded
+  names keep their mention node, so no link of the chain is dropped. These are the page's
+  claims, with provenance; validation checks them against the ontology.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+
+from kg.extract import categories as cat
+from kg.extract import properties as p
+from kg.extract.context import ExtractionContext, split_list
+from kg.extract.model import Assertion, Evidence, Term, Value
+from kg.parse.model import Cell
+
+_DEVELOPMENTAL = re.compile(r"stem|ipsc|\besc\b|progenitor|precursor|embryonic|blast\b", re.I)
+_CHAIN_SPLIT = re.compile(r"\s*(?:>|→|->)\s*")
+
+
+def linked_or_named(ctx: ExtractionContext, cell: Cell, category: str) -> tuple[Term, ...]:
+    """The things a cell names: its wiki links when it has any, else its comma-separated names."""
+    links = [ln for ln in cell.links if ln.wiki_path]
+    if links:
+        return tuple(ctx.grounder.ground_wiki_path(ln.wiki_path or "", ln.text) for ln in links)
+    return tuple(ctx.ground(name, category) for name in split_list(cell.text))
+
+
+def markers(
+    ctx: ExtractionContext,
+    names: Iterable[str],
+    ev: Evidence,
+    qualifiers: Sequence[tuple[str, Value]] = (),
+    label: str | None = None,
+) -> Iterable[Assertion]:
+    entity = ctx.entity_term()
+    for name in names:
+        gene = ctx.ground(name, cat.GENE)
+        yield from ctx.describe(gene, ev)
+        yield ctx.fact(
+            entity,
+            p.EXPRESSES,
+            gene,
+            ev,
+            biolink=p.BL_EXPRESSES,
+            label=label,
+            qualifiers=qualifiers,
+        )
+
+
+def locations(
+    ctx: ExtractionContext, places: Iterable[Term], ev: Evidence, label: str | None = None
+) -> Iterable[Assertion]:
+    entity = ctx.entity_term()
+    predicate = p.HAS_SOMA_LOCATION if ctx.entity_is_neuron else p.LOCATED_IN
+    for place in places:
+        yield from ctx.describe(place, ev)
+        yield ctx.fact(entity, predicate, place, ev, biolink=p.BL_LOCATED_IN, label=label)
+
+
+def diseases(
+    ctx: ExtractionContext, found: Iterable[Term], ev: Evidence, label: str | None = None
+) -> Iterable[Assertion]:
+    entity = ctx.entity_term()
+    for disease in found:
+        if disease.iri == entity.iri:
+            continue
+        yield from ctx.describe(disease, ev)
+        if entity.category == cat.CELL:
+            yield ctx.fact(
+                disease,
+                p.DISEASE_HAS_LOCATION,
+                entity,
+                ev,
+                biolink=p.BL_DISEASE_HAS_LOCATION,
+                label=label,
+            )
+        elif entity.category == cat.GENE:
+            yield ctx.fact(
+                entity,
+                p.BL_GENE_ASSOCIATED_WITH_CONDITION,
+                disease,
+                ev,
+                biolink=p.BL_GENE_ASSOCIATED_WITH_CONDITION,
+                label=label,
+            )
+        else:
+            yield ctx.fact(
+                entity, p.BL_RELATED_TO, disease, ev, biolink=p.BL_RELATED_TO, label=label
+            )
+
+
+def lineage(ctx: ExtractionContext, chain: str, ev: Evidence) -> Iterable[Assertion]:
+    """The chain literal and one claim per consecutive pair (see the module docstring)."""
+    names = [n for n in _CHAIN_SPLIT.split(chain.strip()) if n]
+    entity = ctx.entity_term()
+    if len(names) < 2:
+        return
+    yield ctx.literal(entity, p.LINEAGE, " > ".join(names), ev)
+    developmental = any(_DEVELOPMENTAL.search(n) for n in names)
+    terms = [ctx.ground(n, cat.CELL) for n in names[:-1]]
+    terms.append(entity)
+    for term in terms[:-1]:
+        yield from ctx.describe(term, ev)
+    for parent, child in itertools.pairwise(terms):
+        if parent.iri == child.iri:
+            continue
+        if developmental:
+            yield ctx.fact(child, p.DEVELOPS_FROM, parent, ev, biolink=p.BL_DEVELOPS_FROM)
+        else:
+            yield ctx.fact(child, p.SUBCLASS_OF, parent, ev, biolink=p.BL_SUBCLASS_OF)
+
+
+def parent_class(ctx: ExtractionContext, name: str, ev: Evidence) -> Iterable[Assertion]:
+    """``Parent Classification: Glutamatergic``: the entity is stated to be below that class."""
+    entity = ctx.entity_term()
+    parent = ctx.ground(name, cat.CELL)
+    if parent.iri == entity.iri:
+        return
+    yield from ctx.describe(parent, ev)
+    yield ctx.fact(entity, p.SUBCLASS_OF, parent, ev, biolink=p.BL_SUBCLASS_OF)

@@ -1,0 +1,45 @@
+"""Reference nodes and the citation keys in every fact's evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kg.extract import properties as p
+from kg.extract.model import PageExtraction
+from kg.rdf import vocab as v
+from tests.extract.conftest import find, iri, one, references
+
+Get = Callable[[str], PageExtraction]
+
+
+def test_reference_nodes(fixture_page: Get) -> None:
+    ex = fixture_page("citations.txt")
+    ref = v.reference_iri("pmid35435793")  # [@pmid35435793] and [1](pubmed/35435793) meet
+    one(ex, ref, p.RDF_TYPE, v.BIOLINK + "Publication")
+    one(ex, ref, p.CITATION_KEY, "pmid35435793")
+    one(ex, ref, p.DCTERMS_IDENTIFIER, iri("PMID:35435793"))
+    one(
+        ex,
+        v.reference_iri("lemon2008"),
+        p.DCTERMS_IDENTIFIER,
+        "https://doi.org/10.1146/annurev.neuro.31.060407.125547",
+    )
+    assert len(find(ex, p=p.CITATION_KEY)) == len(
+        {a.subject.iri for a in find(ex, p=p.CITATION_KEY)}
+    )
+
+
+def test_junk_keys_are_reported_not_referenced(fixture_page: Get) -> None:
+    ex = fixture_page("citations.txt")
+    assert not find(ex, v.reference_iri("view"))
+    assert any("'view'" in pr for pr in ex.problems)
+    assert all("view" not in references(a) for a in ex.assertions)
+
+
+def test_facts_carry_the_keys_of_their_element(fixture_page: Get) -> None:
+    ex = fixture_page("citations.txt")
+    assert ex.entity is not None
+    (location,) = find(ex, ex.entity.iri, p.HAS_SOMA_LOCATION)
+    assert references(location) == {"brown2017", "lemon2008"}
+    for a in find(ex, p=p.CITATION_KEY):  # a reference node does not cite itself
+        assert references(a) == set()

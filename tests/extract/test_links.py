@@ -1,0 +1,45 @@
+"""Links to other wiki pages and to gene databases."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kg.extract import properties as p
+from kg.extract.model import Match, PageExtraction
+from kg.rdf import vocab as v
+from tests.extract.conftest import find, iri, one
+
+Get = Callable[[str], PageExtraction]
+
+
+def test_wiki_links_relate_the_entity_to_other_pages_entities(fixture_page: Get) -> None:
+    ex = fixture_page("links.txt")
+    assert ex.entity is not None
+    motor = one(ex, ex.entity.iri, p.BL_RELATED_TO, v.entity_iri("cell-types-motor-neurons"))
+    assert motor.object.match is Match.WIKI_LINK  # type: ignore[union-attr]
+    assert len(motor.evidence) == 2  # linked twice
+    one(ex, ex.entity.iri, p.BL_RELATED_TO, iri("HGNC:11179"))  # /genes/sod1 grounded
+
+
+def test_links_connect_the_seeds(
+    fixture_page: Get, ipsc: PageExtraction, motor_neurons: PageExtraction
+) -> None:
+    target = v.entity_iri("cell-types-motor-neurons")
+    assert find(ipsc, p=p.BL_RELATED_TO, o=target)
+    one(motor_neurons, target, p.SAME_AS, iri("CL:0000100"))  # where that link arrives
+
+
+def test_no_link_to_the_page_itself(motor_neurons: PageExtraction) -> None:
+    assert motor_neurons.entity is not None
+    assert not find(motor_neurons, p=p.BL_RELATED_TO, o=motor_neurons.entity.iri)
+    assert not find(motor_neurons, p=p.BL_RELATED_TO, o=v.entity_iri("cell-types-motor-neurons"))
+
+
+def test_database_links_only_on_gene_and_protein_pages(
+    fixture_page: Get, motor_neurons: PageExtraction
+) -> None:
+    gene = fixture_page("conflicting_ids.txt")
+    assert any(e.extractor == "link.database" for a in gene.assertions for e in a.evidence)
+    assert not any(
+        e.extractor == "link.database" for a in motor_neurons.assertions for e in a.evidence
+    )

@@ -1,0 +1,63 @@
+"""Mermaid edges: one triple per labelled edge, through the relation table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kg.extract import properties as p
+from kg.extract.model import PageExtraction
+from kg.extract.relations import relation_for
+from kg.rdf import vocab as v
+from tests.extract.conftest import find, iri, one
+
+NEURON, ASTROCYTE, MICROGLIAL_CELL = iri("CL:0000540"), iri("CL:0000127"), iri("CL:0000129")
+TREM2, ALS, ALZHEIMER = iri("HGNC:17761"), iri("MONDO:0004976"), iri("MONDO:0004975")
+
+Get = Callable[[str], PageExtraction]
+
+
+def test_case_variants_are_one_node_and_repeated_edges_one_fact(fixture_page: Get) -> None:
+    ex = fixture_page("case_variants.txt")
+    dam = v.mention_iri(v.BIOLINK + "NamedThing", "DAM")
+    assert dam == v.mention_iri(v.BIOLINK + "NamedThing", "Dam")
+    fact = one(ex, dam, relation_for("associated with").predicate, ALS)  # Als / ALS too
+    assert fact.relation_label == "associated with"
+    assert len({e.span.first_line for e in fact.evidence}) == 3
+    assert all(e.extractor == "mermaid.edge" for e in fact.evidence)
+    activates = one(ex, TREM2, p.POSITIVELY_REGULATES, dam)
+    assert activates.biolink_predicate == v.BIOLINK + "regulates"
+
+
+def test_the_page_node_is_the_entity_as_source_or_target(fixture_page: Get) -> None:
+    prism = fixture_page("prism_view.txt")
+    one(prism, MICROGLIAL_CELL, p.EXPRESSES, TREM2)  # entity as source
+    one(prism, v.mention_iri(v.BIOLINK + "NamedThing", "APOE"), p.REGULATES, MICROGLIAL_CELL)
+    oneline = fixture_page("mermaid_oneline.txt")  # ASTROGLIA / Astroglia / astroglia
+    assert find(oneline, ASTROCYTE, p.EXPRESSES)
+    assert find(oneline, p=p.EXPRESSED_IN, o=ASTROCYTE)
+
+
+def test_dotted_edges_and_unknown_nodes(fixture_page: Get) -> None:
+    ex = fixture_page("entity_page.txt")
+    sting = v.mention_iri(v.BIOLINK + "NamedThing", "STING")
+    inhibits = one(ex, NEURON, p.NEGATIVELY_REGULATES, sting)
+    assert inhibits.relation_label == "inhibits"
+    assert "STING" in ex.ungrounded
+    assert len(find(ex, NEURON, p.POSITIVELY_REGULATES)) == 2  # PARKINSON twice -> one fact
+
+
+def test_unlabelled_edges_and_self_loops_are_no_facts(fixture_page: Get) -> None:
+    ex = fixture_page("mermaid_broken.txt")
+    mermaid = [a for a in ex.assertions if any(e.extractor == "mermaid.edge" for e in a.evidence)]
+    edges = [a for a in mermaid if a.relation_label]
+    assert [(a.subject.iri, a.object.iri) for a in edges] == [(ASTROCYTE, MICROGLIAL_CELL)]  # type: ignore[union-attr]
+    assert not find(ex, MICROGLIAL_CELL, p.REGULATES, MICROGLIAL_CELL)
+
+
+def test_fenced_diagram_of_a_history_view(fixture_page: Get) -> None:
+    ex = fixture_page("history_view.txt")
+    one(ex, TREM2, p.EXPRESSED_IN, MICROGLIAL_CELL)
+    risk = one(ex, TREM2, v.BIOLINK + "predisposes_to_condition", ALZHEIMER)
+    assert risk.relation_label == "risk factor for"
+    (e,) = risk.evidence
+    assert 'risk factor for\\"' in e.quote  # the raw, still escaped JSON text of the edge

@@ -1,0 +1,178 @@
+"""The facts of the two seed pages, asserted on their PageExtraction."""
+
+from __future__ import annotations
+
+from kg.extract import properties as p
+from kg.extract.model import Match, PageExtraction
+from kg.rdf import vocab as v
+from tests.extract.conftest import find, iri, literals, one, qualifier_values, references
+
+MOTOR_NEURON = iri("CL:0000100")
+BRAINSTEM_MOTOR_NEURON = iri("CL:2000047")
+NEURON = iri("CL:0000540")
+MNX1 = iri("HGNC:4979")  # HB9 is an alias of MNX1
+ISL1 = iri("HGNC:6132")
+CHAT = iri("HGNC:1912")
+TUBB3 = iri("HGNC:20772")
+MAP2 = iri("HGNC:6839")
+RILUZOLE = iri("CHEBI:8863")
+MOUSE, HUMAN = iri("NCBITaxon:10090"), iri("NCBITaxon:9606")
+MACAQUE, ZEBRA_FINCH = iri("NCBITaxon:9539"), iri("NCBITaxon:59729")
+ALS, SMA = iri("MONDO:0004976"), iri("MONDO:0001516")
+IPSC_ENTITY = v.entity_iri("cell-types-ipsc-derived-motor-neurons")
+
+
+# -- Motor Neurons ---------------------------------------------------------------------------
+
+
+def test_motor_neurons_entity_is_the_cl_class(motor_neurons: PageExtraction) -> None:
+    assert motor_neurons.entity is not None
+    assert motor_neurons.entity.iri == MOTOR_NEURON
+    assert motor_neurons.slug == "cell-types-motor-neurons"
+    one(motor_neurons, MOTOR_NEURON, p.RDF_TYPE, v.BIOLINK + "Cell")
+    one(motor_neurons, MOTOR_NEURON, p.RDFS_LABEL, "Motor Neurons")
+    same = one(motor_neurons, v.entity_iri("cell-types-motor-neurons"), p.SAME_AS, MOTOR_NEURON)
+    assert same.object.match is Match.ID_ON_PAGE  # type: ignore[union-attr]
+    assert "Cell Ontology (CL)" in same.evidence[0].quote
+
+
+def test_motor_neurons_links_the_narrower_brainstem_class(motor_neurons: PageExtraction) -> None:
+    link = one(motor_neurons, MOTOR_NEURON, p.SKOS_NARROWER, BRAINSTEM_MOTOR_NEURON)
+    assert "2000047" in link.evidence[0].quote
+    assert not find(motor_neurons, s=BRAINSTEM_MOTOR_NEURON, p=p.SAME_AS)
+    assert not find(motor_neurons, s=MOTOR_NEURON, p=p.SAME_AS)
+
+
+def test_motor_neurons_drugs_with_mechanisms(motor_neurons: PageExtraction) -> None:
+    mechanisms = {
+        a.subject.label: a.object.value  # type: ignore[union-attr]
+        for a in find(motor_neurons, p=p.MECHANISM_OF_ACTION)
+    }
+    assert mechanisms == {
+        "Riluzole": "Glutamate inhibition",
+        "Edaravone": "Free radical scavenger",
+        "AMX0035": "Mitochondrial/ER protection",
+        "Tofersen": "Antisense oligonucleotide",
+    }
+    affects = find(motor_neurons, p=p.BL_AFFECTS, o=MOTOR_NEURON)
+    assert len(affects) == 4
+    assert {a.relation_label for a in affects} == {"Drug | Mechanism"}
+    assert (
+        one(motor_neurons, RILUZOLE, p.BL_AFFECTS, MOTOR_NEURON).subject.match is Match.EXACT_LABEL
+    )
+
+
+def test_motor_neurons_species_with_conservation(motor_neurons: PageExtraction) -> None:
+    levels = {
+        taxon: qualifier_values(
+            one(motor_neurons, MOTOR_NEURON, p.PRESENT_IN_TAXON, taxon), p.CONSERVATION_LEVEL
+        )
+        for taxon in (MOUSE, HUMAN, MACAQUE, ZEBRA_FINCH)
+    }
+    assert levels == {
+        MOUSE: ["High"],
+        HUMAN: ["Reference"],
+        MACAQUE: ["High"],
+        ZEBRA_FINCH: ["Moderate"],
+    }
+    assert len(find(motor_neurons, s=MOTOR_NEURON, p=p.PRESENT_IN_TAXON)) == 4
+
+
+def test_motor_neurons_cranial_nerve_nuclei(motor_neurons: PageExtraction) -> None:
+    nuclei = find(motor_neurons, s=MOTOR_NEURON, p=p.HAS_SOMA_LOCATION)
+    nerves = {a.object.label: qualifier_values(a, p.CRANIAL_NERVE) for a in nuclei if a.qualifiers}  # type: ignore[union-attr]
+    assert nerves["Oculomotor nucleus"] == ["III"]
+    assert nerves["Ambiguus nucleus"] == ["IX", "X"]
+    assert nerves["Hypoglossal nucleus"] == ["XII"]
+    assert len(nerves) == 8
+
+
+def test_motor_neurons_lineage_and_parent(motor_neurons: PageExtraction) -> None:
+    lineage = one(motor_neurons, MOTOR_NEURON, p.LINEAGE, "Neuron > Glutamatergic > Motor neuron")
+    assert lineage.evidence[0].extractor == "bullet.lineage"
+    glutamatergic = v.mention_iri(v.BIOLINK + "Cell", "Glutamatergic")
+    claim = one(motor_neurons, MOTOR_NEURON, p.SUBCLASS_OF, glutamatergic)
+    assert {e.extractor for e in claim.evidence} == {"bullet.parent", "bullet.lineage"}
+    one(motor_neurons, glutamatergic, p.SUBCLASS_OF, NEURON)
+    one(motor_neurons, glutamatergic, p.UNGROUNDED, "true")
+    assert "Glutamatergic" in motor_neurons.ungrounded
+
+
+def test_motor_neurons_metadata(motor_neurons: PageExtraction) -> None:
+    one(motor_neurons, MOTOR_NEURON, p.WIKI_PAGE_ID, "wp-2643c9649cff")
+    one(motor_neurons, MOTOR_NEURON, p.ENTITY_TYPE, "cell")
+    assert not find(motor_neurons, p=p.KG_NODE_ID)  # the page says None
+    assert literals(find(motor_neurons, p=p.MERGED_FROM)) == {
+        "merged_at=2026-05-13",
+        "unprefixed_id=cell-types-motor-neurons",
+    }
+
+
+def test_motor_neurons_wiki_link(motor_neurons: PageExtraction) -> None:
+    one(motor_neurons, MOTOR_NEURON, p.BL_RELATED_TO, ALS)
+
+
+# -- iPSC-Derived Motor Neurons -----------------------------------------------------------------
+
+
+def test_ipsc_entity_is_minted_and_broadly_matched(ipsc: PageExtraction) -> None:
+    assert ipsc.entity is not None and ipsc.entity.iri == IPSC_ENTITY
+    match = one(ipsc, IPSC_ENTITY, p.SKOS_BROAD_MATCH, MOTOR_NEURON)
+    assert qualifier_values(match, p.CONFIDENCE) == ["Medium"]
+    assert {e.span.first_line for e in match.evidence} == {71, 87}  # both taxonomy tables
+    assert not find(ipsc, p=p.SAME_AS)
+    about_cl = {a.predicate for a in find(ipsc, s=MOTOR_NEURON)}
+    assert about_cl <= {p.RDF_TYPE, p.RDFS_LABEL}  # only named and typed, no claim about it
+    one(ipsc, IPSC_ENTITY, p.RDFS_LABEL, "iPSC-Derived Motor Neurons")
+
+
+def test_ipsc_expresses_the_six_markers(ipsc: PageExtraction) -> None:
+    smi32 = one(ipsc, IPSC_ENTITY, p.EXPRESSES, iri("HGNC:7737")).object  # SMI-32: NEFH
+    markers = {a.object.iri for a in find(ipsc, s=IPSC_ENTITY, p=p.EXPRESSES)}  # type: ignore[union-attr]
+    assert markers == {MNX1, ISL1, CHAT, TUBB3, MAP2, smi32.iri}  # type: ignore[union-attr]
+    hb9 = one(ipsc, IPSC_ENTITY, p.EXPRESSES, MNX1)
+    assert hb9.object.match is Match.ALIAS  # type: ignore[union-attr]
+    assert {e.extractor for e in hb9.evidence} == {"infobox.markers", "table.markers"}
+    assert qualifier_values(hb9, p.MARKER_TYPE) == ["Transcription Factor"]
+    assert qualifier_values(hb9, p.MARKER_FUNCTION) == ["Motor neuron specification"]
+
+
+def test_ipsc_references_attached_to_the_lineage(ipsc: PageExtraction) -> None:
+    facts = find(ipsc, s=IPSC_ENTITY, p=p.DEVELOPS_FROM) + find(ipsc, p=p.LINEAGE)
+    assert facts
+    for fact in facts:
+        assert {"donnelly2013", "kalkonde2022", "kino2015", "schizopoulos2024"} <= references(fact)
+    for key in ("donnelly2013", "kalkonde2022", "kino2015", "schizopoulos2024"):
+        ref = v.reference_iri(key)
+        one(ipsc, ref, p.RDF_TYPE, v.BIOLINK + "Publication")
+        one(ipsc, ref, p.CITATION_KEY, key)
+
+
+def test_ipsc_lineage_is_developmental(ipsc: PageExtraction) -> None:
+    one(ipsc, IPSC_ENTITY, p.LINEAGE, "Stem Cell > iPSC > Motor Neuron")
+    ipsc_cell = v.mention_iri(v.BIOLINK + "Cell", "iPSC")
+    one(ipsc, IPSC_ENTITY, p.DEVELOPS_FROM, ipsc_cell)
+    one(ipsc, ipsc_cell, p.DEVELOPS_FROM, iri("CL:0000034"))  # stem cell
+    assert not find(ipsc, p=p.SUBCLASS_OF)
+
+
+def test_ipsc_diseases_located_in_the_cells(ipsc: PageExtraction) -> None:
+    for disease in (ALS, SMA):
+        fact = one(ipsc, disease, p.DISEASE_HAS_LOCATION, IPSC_ENTITY)
+        assert fact.biolink_predicate == p.BL_DISEASE_HAS_LOCATION
+        assert fact.relation_label == "Disease Relevance"
+
+
+def test_ipsc_protocol_and_stages(ipsc: PageExtraction) -> None:
+    one(ipsc, IPSC_ENTITY, p.PROTOCOL, "Directed Differentiation (21-30 days)")
+    stages = literals(find(ipsc, s=IPSC_ENTITY, p=p.PROTOCOL_STAGE))
+    assert stages == {
+        "Stage 1: Neural Induction (Days 0-7)",
+        "Stage 2: Motor Neuron Specification (Days 7-14)",
+        "Stage 3: Neuronal Maturation (Days 14-30+)",
+    }
+
+
+def test_ipsc_links_to_other_pages(ipsc: PageExtraction) -> None:
+    one(ipsc, IPSC_ENTITY, p.BL_RELATED_TO, v.entity_iri("cell-types-motor-neurons"))
+    one(ipsc, IPSC_ENTITY, p.BL_RELATED_TO, iri("HGNC:11179"))  # [SOD1 Gene](/genes/sod1)
