@@ -81,7 +81,7 @@ def page_from_bytes(data: bytes, path: str) -> Page:
             f"file is {len(data):,} bytes, larger than the {MAX_PAGE_BYTES:,}-byte limit for a page",
             path=path,
         )
-    if not data.strip():
+    if not data.removeprefix(b"\xef\xbb\xbf").strip():
         raise PageReadError("file is empty: nothing to read", path=path, line=1)
     nul = data.find(b"\x00")
     if nul != -1:
@@ -100,9 +100,7 @@ def page_from_bytes(data: bytes, path: str) -> Page:
             path=path,
             line=line,
         ) from None
-    if text.startswith("\ufeff"):
-        # Keep offsets honest: the BOM stays in the text, and parsers treat it as space.
-        pass
+    # A leading BOM stays in the text (offsets index the file as read); parsers treat it as space.
     return Page(path=path, text=text, sha256=hashlib.sha256(data).hexdigest())
 
 

@@ -312,7 +312,7 @@ class _Reader:
         while j < len(items) and items[j].index == items[j - 1].index + 1 and _table_line(items[j]):
             j += 1
         group = list(items[i:j])
-        heads = [k - 1 for k in range(1, len(group)) if _SEPARATOR.match(group[k].text)]
+        heads = {k - 1 for k in range(1, len(group)) if _SEPARATOR.match(group[k].text)}
         cuts = sorted({0, *heads, len(group)})
         for a, b in itertools.pairwise(cuts):
             self.one_table(group[a:b], has_header=a in heads)

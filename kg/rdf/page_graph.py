@@ -10,11 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import pyoxigraph as ox
-
 from kg.extract.model import Assertion, Evidence, PageExtraction, Term
 from kg.rdf import vocab as v
-from kg.rdf.terms import boolean, integer, iri, literal, node, nquad
+from kg.rdf.terms import boolean, integer, iri, literal, minted, node, nquad, text
 
 _TYPE = iri(v.RDF_TYPE)
 _P = {
@@ -101,17 +99,17 @@ def page_graph(extraction: PageExtraction, *, source_file: str, shell: str) -> P
 
 
 def _page_node(
-    ex: PageExtraction, page: ox.NamedNode, g: ox.NamedNode, *, source_file: str, shell: str
+    ex: PageExtraction, page: str, g: str, *, source_file: str, shell: str
 ) -> Iterable[str]:
     yield nquad(page, _TYPE, _P["wikipage"], g)
-    yield nquad(page, _P["identifier"], ox.Literal(f"sha256:{ex.sha256}"), g)
-    yield nquad(page, _P["slug"], ox.Literal(ex.slug), g)
-    yield nquad(page, _P["source_file"], ox.Literal(source_file), g)
-    yield nquad(page, _P["shell"], ox.Literal(shell), g)
+    yield nquad(page, _P["identifier"], text(f"sha256:{ex.sha256}"), g)
+    yield nquad(page, _P["slug"], text(ex.slug), g)
+    yield nquad(page, _P["source_file"], text(source_file), g)
+    yield nquad(page, _P["shell"], text(shell), g)
     if ex.title:
-        yield nquad(page, _P["title"], ox.Literal(ex.title), g)
+        yield nquad(page, _P["title"], text(ex.title), g)
     if ex.url:
-        yield nquad(page, _P["url"], ox.Literal(ex.url), g)
+        yield nquad(page, _P["url"], text(ex.url), g)
     if ex.entity is not None:
         yield nquad(page, _P["topic"], iri(ex.entity.iri), g)
 
@@ -139,36 +137,37 @@ def _merge(assertions: Iterable[Assertion]) -> list[Assertion]:
 
 
 def _statement(
-    a: Assertion, ex: PageExtraction, g: ox.NamedNode, selectors: dict[str, Evidence]
+    a: Assertion, ex: PageExtraction, g: str, selectors: dict[str, Evidence]
 ) -> Iterable[str]:
     s, p, o = iri(a.subject.iri), iri(a.predicate), node(a.object)
     yield nquad(s, p, o, g)
-    st = iri(v.statement_iri(ex.graph_iri, *a.key))
+    st = minted(v.statement_iri(ex.graph_iri, *a.key))
     yield nquad(st, _TYPE, _P["statement"], g)
     yield nquad(st, _P["subject"], s, g)
     yield nquad(st, _P["predicate"], p, g)
     yield nquad(st, _P["object"], o, g)
-    yield nquad(st, _P["subject_match"], ox.Literal(str(a.subject.match)), g)
+    yield nquad(st, _P["subject_match"], text(str(a.subject.match)), g)
     if isinstance(a.object, Term):
-        yield nquad(st, _P["object_match"], ox.Literal(str(a.object.match)), g)
+        yield nquad(st, _P["object_match"], text(str(a.object.match)), g)
     if a.biolink_predicate:
         yield nquad(st, _P["biolink_predicate"], iri(a.biolink_predicate), g)
     if a.relation_label:
-        yield nquad(st, _P["relation_label"], ox.Literal(a.relation_label), g)
+        yield nquad(st, _P["relation_label"], text(a.relation_label), g)
     for q_pred, q_value in a.qualifiers:
         yield nquad(st, iri(q_pred), literal(q_value), g)
     for ev in a.evidence:
         sel = v.selector_iri(ex.page_iri, ev.span.start, ev.span.end)
         selectors.setdefault(sel, ev)
-        yield nquad(st, _P["derived"], iri(sel), g)
-        yield nquad(st, _P["extractor"], ox.Literal(ev.extractor), g)
+        yield nquad(st, _P["derived"], minted(sel), g)
+        yield nquad(st, _P["extractor"], text(ev.extractor), g)
         for key in ev.references:
             yield nquad(st, _P["primary"], iri(v.reference_iri(key)), g)
 
 
-def _selector(sel_iri: str, ev: Evidence, page: ox.NamedNode, g: ox.NamedNode) -> Iterable[str]:
-    sel = iri(sel_iri)
-    pos, quote, lines = iri(sel_iri + "-pos"), iri(sel_iri + "-quote"), iri(sel_iri + "-lines")
+def _selector(sel_iri: str, ev: Evidence, page: str, g: str) -> Iterable[str]:
+    sel = minted(sel_iri)
+    pos, quote = minted(sel_iri + "-pos"), minted(sel_iri + "-quote")
+    lines = minted(sel_iri + "-lines")
     span = ev.span
     yield nquad(sel, _TYPE, _P["specific"], g)
     yield nquad(sel, _P["has_source"], page, g)
@@ -180,10 +179,10 @@ def _selector(sel_iri: str, ev: Evidence, page: ox.NamedNode, g: ox.NamedNode) -
     yield nquad(pos, _P["start"], integer(span.start), g)
     yield nquad(pos, _P["end"], integer(span.end), g)
     yield nquad(quote, _TYPE, _P["quote"], g)
-    yield nquad(quote, _P["exact"], ox.Literal(ev.quote), g)
+    yield nquad(quote, _P["exact"], text(ev.quote), g)
     yield nquad(lines, _TYPE, _P["frag"], g)
     yield nquad(lines, _P["conforms"], _P["rfc5147"], g)
-    yield nquad(lines, _P["value"], ox.Literal(span.rfc5147), g)
+    yield nquad(lines, _P["value"], text(span.rfc5147), g)
 
 
 def activity_link(page_iri: str, graph_iri: str, activity: str) -> str:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-import pyoxigraph as ox
-
 from kg.extract.model import OntologyFact, Value
 from kg.rdf import vocab as v
-from kg.rdf.terms import iri, literal, nquad
+from kg.rdf.terms import iri, literal, nquad, text
 
 _BUILD = iri(v.BUILD_GRAPH)
 _TERMS = iri(v.ONTOLOGY_GRAPH)
@@ -23,14 +21,14 @@ def activity_lines(
     a = iri(activity)
     out = [
         nquad(a, _TYPE, iri(v.PROV + "Activity"), _BUILD),
-        nquad(a, iri(v.RDFS_LABEL), ox.Literal("kg build"), _BUILD),
-        nquad(a, iri(v.KGV + "toolVersion"), ox.Literal(tool_version), _BUILD),
+        nquad(a, iri(v.RDFS_LABEL), text("kg build"), _BUILD),
+        nquad(a, iri(v.KGV + "toolVersion"), text(tool_version), _BUILD),
     ]
     for page, sha in pages:
         out.append(nquad(a, iri(v.PROV + "used"), iri(page), _BUILD))
-        out.append(nquad(a, iri(v.KGV + "inputHash"), ox.Literal(f"sha256:{sha}"), _BUILD))
+        out.append(nquad(a, iri(v.KGV + "inputHash"), text(f"sha256:{sha}"), _BUILD))
     for name in ontologies:
-        out.append(nquad(a, iri(v.KGV + "ontology"), ox.Literal(name), _BUILD))
+        out.append(nquad(a, iri(v.KGV + "ontology"), text(name), _BUILD))
     return out
 
 
@@ -62,10 +60,10 @@ def terms_lines(
         for f in facts:
             obj = literal(f.object) if isinstance(f.object, Value) else iri(f.object)
             out.append(nquad(iri(f.subject), iri(f.predicate), obj, _TERMS))
-            has_pref |= f.subject == term and f.predicate == _PREF.value
+            has_pref |= f.subject == term and f.predicate == v.SKOS + "prefLabel"
             has_type |= f.subject == term and f.predicate == v.RDF_TYPE
         if not has_pref and labels[term]:
-            out.append(nquad(s, _PREF, ox.Literal(min(labels[term])), _TERMS))
+            out.append(nquad(s, _PREF, text(min(labels[term])), _TERMS))
         if not has_type:
             for cat in sorted(categories[term]):
                 out.append(nquad(s, _TYPE, iri(cat), _TERMS))
