@@ -1,0 +1,143 @@
+"""Relation labels and kinds: what an edge is called in a diagram, and how specific it is.
+
+An edge's label is, in order: the ontology label of its predicate (from the build's terms
+graph, else the table below of the RO / OBO relations kg emits, docs/modelling.md), the
+name of its Biolink slot (``biolink:expresses`` -> ``expresses``), the name of a ``kgv:``
+property (``kgv:mechanismOfAction`` -> ``mechanism of action``), the page's own relation
+label (``kgv:relationLabel``), else the predicate's CURIE. For a *generic* predicate (the
+fallback ``biolink:related_to`` a page's unknown label was mapped to), the page's own label
+comes first, since it says more. (Page labels come last otherwise: extractors also record
+sub-table headers there, such as ``Drug | Mechanism``.)
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from kg.rdf.vocab import BIOLINK, CONVERTER, KGV, OWL, RDFS, SKOS, compress_or_iri, expand
+
+#: Labels of the relations kg emits (RO / BFO ids as verified in docs/modelling.md and in
+#: kg/extract/properties.py).
+KNOWN_LABELS: dict[str, str] = {
+    expand(curie): label
+    for curie, label in {
+        "RO:0002292": "expresses",
+        "RO:0002206": "expressed in",
+        "RO:0015004": "has characterizing marker set",
+        "RO:0002104": "has plasma membrane part",
+        "RO:0002100": "has soma location",
+        "RO:0001025": "located in",
+        "BFO:0000050": "part of",
+        "RO:0004026": "disease has location",
+        "RO:0003303": "causes condition",
+        "RO:0002326": "contributes to",
+        "RO:0002606": "is substance that treats",
+        "RO:0003307": "ameliorates condition",
+        "RO:0002436": "molecularly interacts with",
+        "RO:0012006": "is small molecule inhibitor of",
+        "RO:0018029": "is antagonist of",
+        "RO:0002162": "in taxon",
+        "RO:0002175": "present in taxon",
+        "RO:0002202": "develops from",
+        "RO:0002204": "gene product of",
+        "RO:0002205": "has gene product",
+        "RO:0002331": "involved in",
+        "RO:0002610": "correlated with",
+        "RO:0002211": "regulates",
+        "RO:0002213": "positively regulates",
+        "RO:0002212": "negatively regulates",
+        "rdfs:subClassOf": "subclass of",
+    }.items()
+}
+
+#: Predicates that only say "these two are connected": a page's own label says more.
+GENERIC_PREDICATES: frozenset[str] = frozenset(
+    {
+        BIOLINK + "related_to",
+        BIOLINK + "related_to_at_instance_level",
+        BIOLINK + "related_to_at_concept_level",
+        BIOLINK + "associated_with",
+        RDFS + "seeAlso",
+        SKOS + "related",
+    }
+)
+
+#: Predicates that never become entity edges (names, types, identity, bookkeeping).
+NON_EDGE_PREDICATES: frozenset[str] = frozenset(
+    {
+        RDFS + "label",
+        SKOS + "prefLabel",
+        SKOS + "altLabel",
+        OWL + "sameAs",
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+        "http://purl.org/dc/terms/identifier",
+        OWL + "deprecated",
+    }
+)
+
+
+def predicate_iri(text: str) -> str:
+    """A relation named on the command line as an IRI or a CURIE, as an IRI (else unchanged)."""
+    text = text.strip()
+    if text.startswith(("http://", "https://")) or ":" not in text:
+        return text
+    try:
+        return CONVERTER.expand(text) or text
+    except ValueError:
+        return text
+
+
+class RelationKind(IntEnum):
+    """How specific a relation is; lower ranks first when a diagram must drop edges."""
+
+    ONTOLOGY = 0  # an RO / OBO relation or a specific Biolink slot
+    PROJECT = 1  # a relation of kg's own vocabulary (kgv:)
+    GENERIC = 2  # related to, associated with, see also
+
+
+def relation_kind(predicate: str) -> RelationKind:
+    if predicate in GENERIC_PREDICATES:
+        return RelationKind.GENERIC
+    if predicate.startswith(KGV):
+        return RelationKind.PROJECT
+    return RelationKind.ONTOLOGY
+
+
+def slot_name(biolink_iri: str) -> str:
+    """``https://w3id.org/biolink/vocab/expressed_in`` -> ``expressed in``."""
+    return biolink_iri.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def edge_label(
+    predicate: str,
+    ontology_label: str | None,
+    biolink_slots: tuple[str, ...],
+    relation_labels: tuple[str, ...],
+) -> str:
+    """The label a diagram shows for an edge (see the module docstring for the order)."""
+    # a sub-table header ("Gene | Function") names two columns, not a relation
+    page_label = next((x for x in relation_labels if "|" not in x), None)
+    if page_label and predicate in GENERIC_PREDICATES:
+        return page_label
+    label = ontology_label or KNOWN_LABELS.get(predicate)
+    if label:
+        return label
+    if predicate.startswith(BIOLINK):
+        return slot_name(predicate)
+    if biolink_slots and biolink_slots[0] not in GENERIC_PREDICATES:
+        return slot_name(biolink_slots[0])
+    if predicate.startswith(KGV):
+        return _split_camel(predicate[len(KGV) :])
+    if page_label:
+        return page_label
+    return compress_or_iri(predicate)
+
+
+def _split_camel(name: str) -> str:
+    """``hasMarker`` -> ``has marker``."""
+    out: list[str] = []
+    for ch in name:
+        if ch.isupper() and out:
+            out.append(" ")
+        out.append(ch.lower())
+    return "".join(out)
