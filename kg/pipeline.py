@@ -25,6 +25,7 @@ from kg.errors import InputError, KgError
 from kg.pages import find_pages, read_page
 from kg.rdf import vocab as v
 from kg.store.build_dir import BuildDir, write_atomic, write_json
+from kg.store.dataset import Block, write_dataset
 
 DEFAULT_INPUT = Path("seeds")
 
@@ -56,6 +57,7 @@ class BuildResult:
     triples: int  # distinct triples in the union of all graphs
     entities_by_category: dict[str, int] = field(default_factory=dict)
     activity: str = ""
+    store_mode: str = "full"  # "incremental": only the changed graphs of the store were replaced
 
     @property
     def failed(self) -> tuple[PageResult, ...]:
@@ -93,10 +95,10 @@ def _process(file: str, cache_dir: str, config: str) -> dict[str, Any]:
     except KgError as exc:
         return {"file": file, "status": "failed", "error": str(exc)}
     key = v.digest(config, page.sha256, file, length=32)
-    cached = Path(cache_dir) / f"{key}.json"
-    if cached.is_file():
+    sidecar = Path(cache_dir) / f"{key}.json"
+    if sidecar.is_file() and sidecar.with_suffix(".nq").is_file():
         try:
-            record: dict[str, Any] = json.loads(cached.read_text("utf-8"))
+            record: dict[str, Any] = json.loads(sidecar.read_text("utf-8"))
             record["status"] = "cached"
             return record
         except (OSError, json.JSONDecodeError):
@@ -130,13 +132,15 @@ def _process(file: str, cache_dir: str, config: str) -> dict[str, Any]:
         "title": extraction.title,
         "shell": str(parsed.shell),
         "facts": pg.facts,
-        "lines": list(pg.lines),
+        "quads": len(pg.lines),
         "terms": [list(t) for t in pg.terms],
         "problems": problems,
         "ungrounded": sorted(set(extraction.ungrounded)),
         "cache_key": key,
     }
-    write_atomic(cached, json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    nq = "\n".join(pg.lines) + "\n" if pg.lines else ""
+    write_atomic(sidecar.with_suffix(".nq"), nq.encode("utf-8"))
+    write_atomic(sidecar, json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8"))
     return record
 
 
@@ -246,7 +250,7 @@ def _result(r: dict[str, Any]) -> PageResult:
         title=r.get("title"),
         shell=r.get("shell", ""),
         facts=r.get("facts", 0),
-        quads=len(r.get("lines", ())),
+        quads=r.get("quads", 0),
         problems=tuple(r.get("problems", ())),
         ungrounded=tuple(r.get("ungrounded", ())),
         error=r.get("error"),
@@ -275,45 +279,89 @@ def _assemble(
     from kg.ground import Grounder
     from kg.rdf.page_graph import activity_link
     from kg.rdf.shared_graphs import activity_lines, terms_lines
-    from kg.store.oxigraph import load_store
 
     records.sort(key=lambda r: r["file"])
     _dedupe_slugs(records)
     ok = [r for r in records if r["status"] != "failed"]
+    previous = _previous_manifest(b)
     activity = v.activity_iri(__version__, [r["sha256"] for r in ok])
-    lines: set[str] = set()
-    terms: list[tuple[str, str, str]] = []
-    for r in ok:
-        lines.update(r["lines"])
-        lines.add(activity_link(r["page_iri"], r["graph"], activity))
-        terms.extend((t[0], t[1], t[2]) for t in r["terms"])
+    link_of = {r["graph"]: activity_link(r["page_iri"], r["graph"], activity) for r in ok}
+    links = sorted(link_of.values())
     onto_names = [p.name for p in ontology_paths] or ["kg/data/cl-module.owl (shipped module)"]
-    lines.update(
-        activity_lines(
-            activity, __version__, [(r["page_iri"], r["sha256"]) for r in ok], onto_names
-        )
+    build_lines = activity_lines(
+        activity, __version__, [(r["page_iri"], r["sha256"]) for r in ok], onto_names
     )
     grounder = _GROUNDER if _GROUNDER is not None else Grounder.load(ontology_paths)
-    lines.update(terms_lines(terms, grounder.term_facts))
-    ordered = sorted(lines)
-    write_atomic(b.dataset, ("\n".join(ordered) + "\n").encode("utf-8") if ordered else b"")
-    load_store(b.dataset, b.store)
-    triples = len({ln.rsplit(" ", 2)[0] for ln in ordered})  # "<s> <p> <o> <g> ."
-    categories = _categories(ordered)
+    terms = [(t[0], t[1], t[2]) for r in ok for t in r["terms"]]
+    term_lines = terms_lines(terms, grounder.term_facts)
+    blocks = [
+        Block(graph=r["graph"], path=b.cache / f"{r['cache_key']}.nq", lines=(link_of[r["graph"]],))
+        for r in ok
+    ]
+    blocks.append(Block(graph=v.BUILD_GRAPH, lines=tuple(sorted(set(build_lines)))))
+    blocks.append(Block(graph=v.TERMS_GRAPH, lines=tuple(sorted(set(term_lines)))))
+    quads = write_dataset(b.dataset, blocks)
+    mode = _write_store(b, ok, previous, activity, links + build_lines + term_lines, quads)
     result = BuildResult(
         out=b.root,
         pages=tuple(_result(r) for r in records),
-        quads=len(ordered),
-        triples=triples,
-        entities_by_category=categories,
+        quads=quads,
+        triples=quads,
+        entities_by_category=_categories(term_lines),
         activity=activity,
+        store_mode=mode,
     )
     _prune_cache(b, {r.get("cache_key") for r in ok})
-    write_json(b.manifest, _manifest(result, onto_names))
+    write_json(b.manifest, _manifest(result, onto_names, records))
     return result
 
 
-def _categories(lines: Sequence[str]) -> dict[str, int]:
+def _previous_manifest(b: BuildDir) -> dict[str, Any] | None:
+    try:
+        data: dict[str, Any] = json.loads(b.manifest.read_text("utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return None
+    return data if data.get("version") == __version__ else None
+
+
+def _write_store(
+    b: BuildDir,
+    ok: list[dict[str, Any]],
+    previous: dict[str, Any] | None,
+    activity: str,
+    shared_lines: list[str],
+    quads: int,
+) -> str:
+    """Replace only the changed graphs of the previous store; otherwise load the store whole."""
+    from kg.store.oxigraph import StoreUpdate, load_store, update_store
+
+    if previous is not None:
+        before = {
+            i["graph"]: i.get("cache_key") for i in previous["inputs"] if i["status"] == "built"
+        }
+        now = {r["graph"]: r["cache_key"] for r in ok}
+        changed = [g for g, k in now.items() if before.get(g) != k]
+        gone = [g for g in before if g not in now]
+        if len(changed) + len(gone) <= max(1, len(now) // 2):
+            old_activity = previous.get("activity", "")
+            kept = [r for r in ok if r["graph"] not in set(changed)]
+            update = StoreUpdate(
+                drop_graphs=[*changed, *gone, v.BUILD_GRAPH, v.TERMS_GRAPH],
+                drop_quads=[
+                    (r["page_iri"], v.PROV + "wasGeneratedBy", old_activity, r["graph"])
+                    for r in kept
+                    if old_activity and old_activity != activity
+                ],
+                load_files=[b.cache / f"{now[g]}.nq" for g in changed],
+                load_lines=shared_lines,
+            )
+            if update_store(b.store, update, quads):
+                return "incremental"
+    load_store(b.dataset, b.store)
+    return "full"
+
+
+def _categories(lines: Iterable[str]) -> dict[str, int]:
     """Entities per Biolink category, from the terms graph's rdf:type lines."""
     typ = f"<{v.RDF_TYPE}> <{v.BIOLINK}"
     graph = f"<{v.ONTOLOGY_GRAPH}> ."
@@ -326,12 +374,15 @@ def _categories(lines: Sequence[str]) -> dict[str, int]:
 
 
 def _prune_cache(b: BuildDir, keep: set[Any]) -> None:
-    for entry in b.cache.glob("*.json"):
+    for entry in b.cache.iterdir():
         if entry.stem not in keep:
             entry.unlink(missing_ok=True)
 
 
-def _manifest(result: BuildResult, ontologies: list[str]) -> dict[str, Any]:
+def _manifest(
+    result: BuildResult, ontologies: list[str], records: list[dict[str, Any]]
+) -> dict[str, Any]:
+    keys = {r["file"]: r.get("cache_key") for r in records}
     return {
         "tool": "kg",
         "version": __version__,
@@ -362,6 +413,7 @@ def _manifest(result: BuildResult, ontologies: list[str]) -> dict[str, Any]:
                 "problems": list(p.problems),
                 "ungrounded": list(p.ungrounded),
                 "error": p.error,
+                "cache_key": keys.get(p.file) if p.status != "failed" else None,
             }
             for p in result.pages
         ],

@@ -19,10 +19,8 @@ def print_summary(result: BuildResult) -> None:
         f"Built {result.out}/: {len(pages)} pages ({len(built)} built, {len(cached)} unchanged, "
         f"{len(result.failed)} failed)"
     )
-    click.echo(
-        f"  triples: {result.triples:,} distinct ({result.quads:,} quads in "
-        f"{len(pages) - len(result.failed) + 2} graphs)"
-    )
+    graphs = len(pages) - len(result.failed) + 2
+    click.echo(f"  triples: {result.quads:,} in {graphs} named graphs (one per page, terms, build)")
     if result.entities_by_category:
         cats = ", ".join(
             f"{k.split(':', 1)[1]} {n}" for k, n in result.entities_by_category.items()

@@ -59,7 +59,24 @@ def test_rebuild_in_place_reuses_the_cache_and_gives_the_same_bytes(tmp_path: Pa
     third = build([pages], out=out)
     status = {Path(p.file).name: p.status for p in third.pages}
     assert status == {MOTOR_NEURONS_SEED.name: "cached", IPSC_SEED.name: "built"}
+    assert (second.store_mode, third.store_mode) == ("incremental", "incremental")
     assert _files(out)["dataset.nq"] != before["dataset.nq"]
+    _assert_store_matches_dataset(out)
+    # remove a page: its graph leaves the dataset and the store
+    (pages / MOTOR_NEURONS_SEED.name).unlink()
+    fourth = build([pages], out=out)
+    assert [Path(p.file).name for p in fourth.pages] == [IPSC_SEED.name]
+    assert fourth.store_mode == "incremental"
+    assert "graph-cell-types-motor-neurons" not in (out / "dataset.nq").read_text("utf-8")
+    _assert_store_matches_dataset(out)
+
+
+def _assert_store_matches_dataset(out: Path) -> None:
+    """The incrementally updated store holds exactly the quads of dataset.nq."""
+    store = open_store(out)
+    in_store = {f"{q} ." for q in store.quads_for_pattern(None, None, None, None)}
+    in_file = set((out / "dataset.nq").read_text("utf-8").splitlines())
+    assert in_store == in_file
 
 
 def test_parallel_build_gives_the_same_bytes(tmp_path: Path, seed_build: Path) -> None:

@@ -62,8 +62,11 @@ def test_drugs_with_their_mechanisms(exported: ox.Store) -> None:
         "AMX0035": "Mitochondrial/ER protection",  # the page's "(Relyvrio)" stays in the quote
         "Tofersen": "Antisense oligonucleotide",  # "(SOD1-ALS)" likewise
     }
-    quotes = _select(exported, """SELECT ?exact WHERE { ?st kgv:extractor ?x ; prov:wasDerivedFrom ?sel ;
-        rdf:predicate kgv:mechanismOfAction . ?sel oa:hasSelector ?q . ?q oa:exact ?exact }""")
+    quotes = _select(
+        exported,
+        """SELECT ?exact WHERE { ?st kgv:extractor ?x ; prov:wasDerivedFrom ?sel ;
+        rdf:predicate kgv:mechanismOfAction . ?sel oa:hasSelector ?q . ?q oa:exact ?exact }""",
+    )
     assert any("AMX0035 (Relyvrio)" in q["exact"] for q in quotes)
     riluzole = _select(
         exported, 'SELECT ?d WHERE { ?d rdfs:label "Riluzole" ; kgv:mechanismOfAction ?m }'
