@@ -287,7 +287,7 @@ def _assemble(
     activity = v.activity_iri(__version__, [r["sha256"] for r in ok])
     link_of = {r["graph"]: activity_link(r["page_iri"], r["graph"], activity) for r in ok}
     links = sorted(link_of.values())
-    onto_names = [p.name for p in ontology_paths] or ["kg/data/cl-module.owl (shipped module)"]
+    onto_names = [_display(p) for p in ontology_paths] or ["kg/data/cl-module.owl (shipped module)"]
     build_lines = activity_lines(
         activity, __version__, [(r["page_iri"], r["sha256"]) for r in ok], onto_names
     )

@@ -1,0 +1,57 @@
+"""The installed `kg` script: help, version, and the README's main job (`kg build` on seeds/)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from kg.cli import COMMANDS
+from tests.conftest import SEEDS_DIR
+
+
+def _kg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    exe = shutil.which("kg")
+    cmd = [exe, *args] if exe else [sys.executable, "-m", "kg", *args]
+    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+def test_help_lists_every_command() -> None:
+    out = _kg("--help")
+    assert out.returncode == 0
+    for name in COMMANDS:
+        assert name in out.stdout
+
+
+def test_python_dash_m_works() -> None:
+    out = subprocess.run([sys.executable, "-m", "kg", "--version"], capture_output=True, text=True)
+    assert out.returncode == 0 and "kg, version" in out.stdout
+
+
+def test_kg_build_with_its_defaults_builds_seeds_then_export_and_validate_read_it(
+    tmp_path: Path,
+) -> None:
+    shutil.copytree(SEEDS_DIR, tmp_path / "seeds")
+    out = _kg("build", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "Traceback" not in out.stderr
+    assert "2 pages (2 built" in out.stdout
+    assert "ungrounded mentions:" in out.stdout
+    assert (tmp_path / "build" / "dataset.nq").is_file() and (tmp_path / "build" / "store").is_dir()
+    exported = _kg("export", "--format", "turtle", "-o", "kg.ttl", cwd=tmp_path)
+    assert exported.returncode == 0, exported.stderr
+    assert "CL:0000100" in (tmp_path / "kg.ttl").read_text("utf-8")
+
+
+def test_kg_build_without_seeds_is_a_clear_error(tmp_path: Path) -> None:
+    out = _kg("build", cwd=tmp_path)
+    assert out.returncode == 2
+    assert out.stderr.startswith("Error: seeds: no such file or folder")
+    assert "Traceback" not in out.stderr
+
+
+def test_commands_on_a_missing_build_say_how_to_make_one(tmp_path: Path) -> None:
+    out = _kg("export", "--build-dir", str(tmp_path / "nope"), cwd=tmp_path)
+    assert out.returncode == 2
+    assert "run `kg build` first" in out.stderr and "Traceback" not in out.stderr
