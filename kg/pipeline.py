@@ -163,7 +163,8 @@ def _walk(root: Any, prefix: str = "") -> Iterable[str]:
     for entry in root.iterdir():
         name = f"{prefix}{entry.name}"
         if entry.is_dir():
-            yield from _walk(entry, name + "/")
+            if entry.name != "shapes":  # shapes check the graph; they do not shape it
+                yield from _walk(entry, name + "/")
         elif not entry.name.startswith("."):
             yield name
 

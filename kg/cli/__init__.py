@@ -60,7 +60,9 @@ def main() -> None:
     from kg.errors import KgError
 
     try:
-        cli.main(standalone_mode=False)
+        rv = cli.main(standalone_mode=False)
+        if isinstance(rv, int) and rv:
+            sys.exit(rv)
     except KgError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(2)

@@ -62,8 +62,10 @@ def terms_lines(
             out.append(nquad(iri(f.subject), iri(f.predicate), obj, _TERMS))
             has_pref |= f.subject == term and f.predicate == v.SKOS + "prefLabel"
             has_type |= f.subject == term and f.predicate == v.RDF_TYPE
-        if not has_pref and labels[term]:
-            out.append(nquad(s, _PREF, text(min(labels[term])), _TERMS))
+        if not has_pref:
+            # the smallest name a page gave it; a bare database id gets its CURIE
+            name = min(labels[term]) if labels[term] else (v.compress(term) or term)
+            out.append(nquad(s, _PREF, text(name), _TERMS))
         if not has_type:
             for cat in sorted(categories[term]):
                 out.append(nquad(s, _TYPE, iri(cat), _TERMS))

@@ -1,0 +1,128 @@
+"""Benchmark `kg validate` on the generated corpus: per page graph (1 and N processes) against
+whole-graph pyshacl with the same shapes, in the same run, as a ratio.
+
+    python benchmarks/bench_validate.py --pages 500 --jobs 2
+
+Generates the corpus (benchmarks/corpus.py) and builds it with kg.pipeline.build into
+benchmarks/out/ (git-ignored, reused when present), then runs, each in a fresh subprocess so
+that its peak memory (ru_maxrss) is its own:
+
+* ``per-page, 1 process`` / ``per-page, N processes``: kg.validate.validate_build with the
+  reasoner off (SHACL per page graph, evidence and quote checks, ontology checks);
+* ``whole graph``: the dataset parsed into one rdflib graph and pyshacl run once over it with
+  the same shapes (the parse is timed apart from the validation).
+
+The SHACL result counts of both approaches are printed: they should agree. No result is
+asserted; timings depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from benchmarks.corpus import generate_corpus  # noqa: E402
+
+PER_PAGE = """
+import json, resource, sys, time
+from pathlib import Path
+from kg.validate import validate_build
+t = time.perf_counter()
+r = validate_build(Path(sys.argv[1]), jobs=int(sys.argv[2]), reasoner=False)
+dt = time.perf_counter() - t
+shacl = sum(1 for x in r.results if x.origin == "shacl")
+peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+           resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+print(json.dumps({"seconds": dt, "results": len(r.results), "shacl": shacl, "pages": r.pages,
+                  "peak_mb": peak / 1024}))
+"""
+
+WHOLE = """
+import json, resource, sys, time
+import pyshacl, rdflib
+from kg.validate import load_shapes
+t = time.perf_counter()
+g = rdflib.Graph()
+ds = rdflib.Dataset()
+ds.parse(sys.argv[1], format="nquads")
+for s, p, o, _ in ds.quads((None, None, None, None)):
+    g.add((s, p, o))
+del ds
+load = time.perf_counter() - t
+shapes = load_shapes()
+t = time.perf_counter()
+_, report, _ = pyshacl.validate(g, shacl_graph=shapes.graph)
+dt = time.perf_counter() - t
+n = len(list(report.objects(None, rdflib.URIRef("http://www.w3.org/ns/shacl#result"))))
+print(json.dumps({"seconds": dt, "load_seconds": load, "shacl": n, "triples": len(g),
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def run(code: str, *args: str) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], check=True, capture_output=True, text=True
+    )
+    result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def prepare(pages: int, seed: int, jobs: int) -> Path:
+    """The corpus and its build (reused when already there)."""
+    from kg.pipeline import build
+
+    out = HERE / "out"
+    corpus = out / f"corpus-{pages}-{seed}"
+    target = out / f"validate-build-{pages}-{seed}"
+    if not (target / "dataset.nq").is_file():
+        if not corpus.is_dir() or len(list(corpus.iterdir())) < pages:
+            generate_corpus(corpus, pages, seed=seed)
+        build([corpus], out=target, jobs=jobs)
+    return target
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--skip-whole", action="store_true", help="skip whole-graph pyshacl")
+    args = parser.parse_args()
+
+    build_dir = prepare(args.pages, args.seed, args.jobs)
+    print(f"# {platform.python_version()} on {platform.machine()}, build {build_dir}")
+    rows = [("per-page, 1 process", run(PER_PAGE, str(build_dir), "1"))]
+    if args.jobs > 1:
+        rows.append(
+            (f"per-page, {args.jobs} processes", run(PER_PAGE, str(build_dir), str(args.jobs)))
+        )
+    whole = None
+    if not args.skip_whole:
+        whole = run(WHOLE, str(build_dir / "dataset.nq"))
+        rows.append(("whole graph (pyshacl once)", whole))
+    print(f"{'approach':30} {'seconds':>9} {'pages/s':>9} {'SHACL results':>14} {'peak MB':>8}")
+    for name, r in rows:
+        pps = args.pages / r["seconds"] if r["seconds"] else 0.0
+        print(f"{name:30} {r['seconds']:9.1f} {pps:9.1f} {int(r['shacl']):14} {r['peak_mb']:8.0f}")
+    if whole is not None:
+        best = min(r["seconds"] for name, r in rows if name.startswith("per-page"))
+        total = whole["seconds"] + whole["load_seconds"]
+        print(
+            f"whole graph: {int(whole['triples'])} triples, rdflib parse "
+            f"{whole['load_seconds']:.1f} s + pyshacl {whole['seconds']:.1f} s = {total:.1f} s"
+        )
+        print(
+            f"ratio whole-graph pyshacl alone / fastest per-page run: {whole['seconds'] / best:.2f}"
+        )
+        print(f"ratio whole-graph parse + pyshacl / fastest per-page run: {total / best:.2f}")
+
+
+if __name__ == "__main__":
+    main()

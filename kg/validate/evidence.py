@@ -1,0 +1,281 @@
+"""Checks of a page graph that SHACL over the merged graph cannot make (or makes slowly).
+
+* ``kgs:FactEvidence`` — every fact of the page graph (``kg.rdf.layout.is_fact``) has a
+  statement node (``rdf:subject``/``rdf:predicate``/``rdf:object``): only the page graph, not
+  the union with the terms graph that the shapes see, tells a page's facts from copies;
+* ``kgs:StatementAsserted`` — every statement describes a triple the page graph asserts;
+* ``kgs:SelectorParts`` — every selector has one position, one quote and one line-range part
+  (as ``sh:qualifiedValueShape`` would say, at a quarter of pyshacl's time on a page graph);
+* ``kgs:QuoteMatchesSource`` — every selector's quote is the page text at its offsets, and its
+  lines are the lines of those offsets (the source file is read again; when it changed since
+  the build, one warning says so instead);
+* ``kgs:NonEmptyLiteralShape`` — shapes/literals.ttl, a SHACL-AF shape (SPARQL target):
+  evaluated here, natively, with the message and severity the shape declares, because
+  pyshacl's advanced mode costs ~0.3 s per page graph. ``pyshacl -a`` gives the same results.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.errors import KgError
+from kg.rdf import vocab as v
+from kg.rdf.layout import is_fact
+from kg.validate.locate import PageIndex
+from kg.validate.report import KGS, SH, Severity, ValidationResult
+from kg.validate.source import PageInfo
+
+NON_EMPTY_SHAPE = KGS + "NonEmptyLiteralShape"
+_BLANK = re.compile(r"^\s*$")
+_STMT = v.RDF + "Statement"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LiteralRule:
+    """Severity and message of the shape behind the empty-literal check (from the shapes)."""
+
+    severity: Severity
+    message: str
+
+
+def fact_evidence(
+    page: PageInfo, triples: Sequence[ox.Triple], index: PageIndex
+) -> Iterable[ValidationResult]:
+    """Facts without a statement node, and statements whose triple is not asserted."""
+    page_iri = page.page_iri or ""
+    asserted: set[tuple[str, str, str]] = set()
+    for t in triples:
+        s = _key(t.subject)
+        if is_fact(s, page_iri):
+            asserted.add((s, t.predicate.value, _obj(t.object)))
+    described = {(st.subject, st.predicate, st.object): iri for iri, st in index.statements.items()}
+    for s, p, o in sorted(asserted - described.keys()):
+        yield _result(
+            page,
+            index,
+            KGS + "FactEvidence",
+            focus=s,
+            path=p,
+            value=_nt(o),
+            message="Fact asserted without a statement node: nothing says where the page "
+            "states it (no rdf:Statement with this rdf:subject, rdf:predicate, rdf:object)",
+        )
+    for (s, p, o), st in sorted(described.items(), key=lambda kv: kv[1]):
+        if s and (s, p, o) not in asserted:
+            yield _result(
+                page,
+                index,
+                KGS + "StatementAsserted",
+                focus=st,
+                path=v.RDF + "subject",
+                value=_nt(s),
+                message="Statement about a triple the page graph does not assert: "
+                "its evidence points at nothing",
+            )
+
+
+_PARTS = {
+    v.OA + "TextPositionSelector": "position",
+    v.OA + "TextQuoteSelector": "quote",
+    v.OA + "FragmentSelector": "line-range",
+}
+
+
+def selector_parts(
+    page: PageInfo, triples: Sequence[ox.Triple], index: PageIndex
+) -> Iterable[ValidationResult]:
+    """Selectors with three parts, but not one of each kind."""
+    kinds: dict[str, list[str]] = {}
+    selectors: set[str] = set()
+    for t in triples:
+        if t.predicate.value != v.RDF_TYPE or not isinstance(t.object, ox.NamedNode):
+            continue
+        if t.object.value == v.OA + "SpecificResource":
+            selectors.add(_key(t.subject))
+        elif t.object.value in _PARTS:
+            sel = index.parts.get(_key(t.subject))
+            if sel is not None:
+                kinds.setdefault(sel, []).append(_PARTS[t.object.value])
+    for sel in sorted(selectors):
+        found = kinds.get(sel, [])
+        wrong = [k for k in _PARTS.values() if found.count(k) != 1]
+        if wrong and len(found) == len(_PARTS):  # other counts: kgs:Selector-parts says so
+            yield _result(
+                page,
+                index,
+                KGS + "SelectorParts",
+                focus=sel,
+                path=v.OA + "hasSelector",
+                value=None,
+                message="A selector has exactly one position, one quote and one line-range part "
+                f"(oa:hasSelector); here: {', '.join(f'{found.count(k)} {k}' for k in wrong)}",
+            )
+
+
+def quotes(
+    page: PageInfo, triples: Sequence[ox.Triple], index: PageIndex, text: str
+) -> Iterable[ValidationResult]:
+    """Selectors whose quote or lines disagree with the source text."""
+    starts = _line_starts(text)
+    for sel, (start, end, exact) in sorted(_selectors(triples, index).items()):
+        if exact is not None and text[start:end] != exact:
+            yield _result(
+                page,
+                index,
+                KGS + "QuoteMatchesSource",
+                focus=sel,
+                path=v.OA + "exact",
+                value=str(ox.Literal(exact)),
+                message=f"The quote is not the page text at offsets {start}..{end} "
+                f"(the file has {text[start:end][:60]!r} there)",
+            )
+            continue
+        first, last = _line_of(starts, start), _line_of(starts, max(start, end - 1))
+        line = index.lines.get(sel)
+        if line is not None and line != first:
+            yield _result(
+                page,
+                index,
+                KGS + "QuoteMatchesSource",
+                focus=sel,
+                path=v.KGV + "lineStart",
+                value=str(ox.Literal(str(line), datatype=ox.NamedNode(v.XSD + "integer"))),
+                message=f"kgv:lineStart says line {line}, but offset {start} is on line {first}"
+                f" (the span ends on line {last})",
+            )
+
+
+def source_changed(page: PageInfo, index: PageIndex, sha256: str) -> ValidationResult:
+    return _result(
+        page,
+        index,
+        KGS + "SourceUnchanged",
+        focus=page.page_iri or page.graph,
+        path=v.DCTERMS + "identifier",
+        value=str(ox.Literal(f"sha256:{page.sha256}")),
+        message=f"The source file changed since the build (now sha256:{sha256[:12]}…): "
+        "rebuild with `kg build`; quotes were not checked against it",
+        severity=Severity.WARNING,
+    )
+
+
+def empty_literals(
+    page: PageInfo | None,
+    triples: Iterable[ox.Triple],
+    focus: frozenset[str],
+    index: PageIndex,
+    rule: LiteralRule,
+) -> Iterable[ValidationResult]:
+    """The native evaluation of kgs:NonEmptyLiteralShape (see the module docstring)."""
+    for t in triples:
+        o = t.object
+        if isinstance(o, ox.Literal) and _BLANK.match(o.value) and _key(t.subject) in focus:
+            yield ValidationResult(
+                severity=rule.severity,
+                focus_node=_key(t.subject),
+                path=t.predicate.value,
+                value=str(o),
+                message=rule.message,
+                source_shape=NON_EMPTY_SHAPE,
+                constraint=SH + "SPARQLConstraintComponent",
+                focus_label=index.label(_key(t.subject)),
+                page=page.slug if page else None,
+                location=index.locate(_key(t.subject), t.predicate.value, str(o)),
+                origin="evidence",
+            )
+
+
+def read_source(page: PageInfo, roots: Sequence[Path]) -> tuple[str, str] | None:
+    """(text, sha256) of the page's source file, found under one of ``roots``; None if absent."""
+    from kg.pages.page import read_page
+
+    if not page.source_file:
+        return None
+    candidates = [Path(page.source_file)]
+    if not candidates[0].is_absolute():
+        candidates = [root / page.source_file for root in roots]
+    for path in candidates:
+        if path.is_file():
+            try:
+                p = read_page(path)
+            except KgError:
+                return None
+            return p.text, p.sha256
+    return None
+
+
+def _selectors(
+    triples: Sequence[ox.Triple], index: PageIndex
+) -> dict[str, tuple[int, int, str | None]]:
+    """selector -> (start, end, quote) for every selector with both offsets."""
+    start: dict[str, int] = {}
+    end: dict[str, int] = {}
+    for t in triples:
+        p = t.predicate.value
+        if p in (v.OA + "start", v.OA + "end") and isinstance(t.object, ox.Literal):
+            if not t.object.value.isdigit():
+                continue
+            sel = index.parts.get(_key(t.subject))
+            if sel is not None:
+                (start if p.endswith("start") else end)[sel] = int(t.object.value)
+    return {
+        sel: (start[sel], end[sel], index.quotes.get(sel))
+        for sel in start
+        if sel in end and start[sel] <= end[sel]
+    }
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+    return starts
+
+
+def _line_of(starts: list[int], offset: int) -> int:
+    from bisect import bisect_right
+
+    return bisect_right(starts, offset)
+
+
+def _result(
+    page: PageInfo,
+    index: PageIndex,
+    shape: str,
+    *,
+    focus: str,
+    path: str,
+    value: str | None,
+    message: str,
+    severity: Severity = Severity.VIOLATION,
+) -> ValidationResult:
+    return ValidationResult(
+        severity=severity,
+        focus_node=focus,
+        path=path,
+        value=value,
+        message=message,
+        source_shape=shape,
+        constraint=shape + "Check",
+        focus_label=index.label(focus),
+        page=page.slug,
+        location=index.locate(focus, path, value),
+        origin="evidence",
+    )
+
+
+def _key(node: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
+    return node.value if isinstance(node, ox.NamedNode) else str(node)
+
+
+def _obj(node: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
+    """A statement object as PageIndex keeps it: the IRI, or the literal in N-Triples form."""
+    return str(node) if isinstance(node, ox.Literal) else _key(node)
+
+
+def _nt(obj: str) -> str:
+    return obj if obj.startswith(('"', "_:")) else f"<{obj}>"

@@ -1,0 +1,386 @@
+"""Checks of the build against the Cell Ontology it was built with.
+
+What each check uses:
+
+* ``kgs:OntologyKnownId`` / ``kgs:OntologyObsoleteId`` — owlready2 (the class exists;
+  ``owl:deprecated``, ``IAO:0100001`` term replaced by). Against a full release an id it lacks
+  is a violation; against the shipped module (a subset, marked ``kgv:ontologyModule true``)
+  it is only *unknown to the module* (info), with the hint to load a full release;
+* ``kgs:OntologyLabel`` — owlready2 labels and exact synonyms, compared with what the page
+  calls the class (kg.ground.normalise keys, singular forms: "Motor Neurons" = "motor neuron");
+* ``kgs:OntologyLineage`` — owlready2 class hierarchy (kg.validate.lineage);
+* ``kgs:Reasoner`` — HermiT through owlready2 (kg.validate.reasoner), where Java is present.
+
+For an OBO file (which owlready2 cannot read) the first three use kg.ground's ontology index
+and the reasoner is skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from kg.ground.normalise import normalise, singular_variants, split_parenthesised
+from kg.rdf import vocab as v
+from kg.validate import reasoner as rz
+from kg.validate.lineage import SUBCLASS_OF, Resolver, Verdict, judge, page_claims
+from kg.validate.locate import PageIndex
+from kg.validate.ontology import CL_PURL, Ontology, is_obo, load
+from kg.validate.report import KGS, Severity, ValidationResult
+from kg.validate.source import BuildData, PageInfo
+
+_SHIPPED_MARK = "(shipped module)"
+_SAME = (v.OWL + "sameAs", v.SKOS + "exactMatch")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OntologyOutcome:
+    results: tuple[ValidationResult, ...]
+    notices: tuple[str, ...]
+    checks: tuple[str, ...]
+
+
+def ontology_files(
+    manifest: dict[str, Any], override: Sequence[Path] | None, roots: Sequence[Path]
+) -> tuple[list[Path], list[str]]:
+    """The ontology files to check against: ``override``, else those the manifest names."""
+    from kg.ground import shipped_module_path
+
+    if override:
+        return [Path(p) for p in override], []
+    files: list[Path] = []
+    notes: list[str] = []
+    for entry in manifest.get("ontologies") or []:
+        name = str(entry)
+        if _SHIPPED_MARK in name:
+            files.append(shipped_module_path())
+            continue
+        found = next((r / name for r in roots if (r / name).is_file()), None)
+        if found is None and Path(name).is_file():
+            found = Path(name)
+        if found is None:
+            notes.append(
+                f"ontology: the build used {name!r}, not found from here; checked against the "
+                "shipped module instead (pass --ontology FILE to use the release)"
+            )
+        else:
+            files.append(found)
+    if not files:
+        files.append(shipped_module_path())
+    return list(dict.fromkeys(files)), notes
+
+
+@dataclass(slots=True)
+class PendingChecks:
+    """Ontology checks done, the reasoner (maybe) still running: :meth:`finish` waits."""
+
+    results: list[ValidationResult]
+    notices: list[str]
+    claims: list[tuple[PageInfo, PageIndex, Verdict]]
+    running: rz.Running
+    reasoner_note: str | None
+
+    def cancel(self) -> None:
+        self.running.stop()
+
+    def finish(self) -> OntologyOutcome:
+        verdict = self.running.result()
+        checks = ["ontology"]
+        if verdict.status not in ("skipped", "error"):
+            checks.append("reasoner")
+        results = self.results + list(_reasoner_results(verdict, self.claims))
+        notices = [*self.notices, self.reasoner_note or verdict.notice]
+        return OntologyOutcome(results=tuple(results), notices=tuple(notices), checks=tuple(checks))
+
+
+def start_checks(
+    data: BuildData, files: Sequence[Path], *, reasoner: bool = True, timeout: float = 120.0
+) -> PendingChecks:
+    """Run the ontology checks over every page graph and start the reasoner in the background."""
+    from kg.ground import shipped_module_path
+
+    onto = _merge([load(f, shipped_module=shipped_module_path()) for f in files])
+    pref = _pref_labels(data)
+    results: list[ValidationResult] = []
+    claims: list[tuple[PageInfo, PageIndex, Verdict]] = []
+    same: set[tuple[str, str]] = set()
+    for page in data.pages:
+        triples = data.graphs[page.graph]
+        index = PageIndex.build(page.page_iri, page.source_file, triples)
+        index.pref.update(pref)
+        resolver = Resolver.for_page(onto, triples, pref)
+        results.extend(_ids(page, triples, index, onto))
+        results.extend(_labels(page, triples, index, onto))
+        verdicts = judge(page_claims(triples), resolver)
+        results.extend(_lineage(page, verdicts, index, resolver, onto))
+        claims.extend((page, index, vd) for vd in verdicts)
+        same.update((n, c) for n, c in resolver.same.items() if onto.has(c))
+    kind = " (a module)" if onto.is_module else ""
+    notices = [f"ontology: {onto.name}{kind}, read with {onto.engine}"]
+    owl = [f for f in files if not is_obo(f)]
+    axioms = _axioms([vd for _, _, vd in claims], same)
+    running = rz.start(
+        owl[0] if owl else files[0], axioms, timeout=timeout, enabled=reasoner and bool(owl)
+    )
+    note = None if owl else "reasoner: skipped (owlready2 reads no OBO file)"
+    return PendingChecks(results, notices, claims, running, note)
+
+
+def _ids(
+    page: PageInfo, triples: Sequence[ox.Triple], index: PageIndex, onto: Ontology
+) -> Iterable[ValidationResult]:
+    used = sorted(
+        {
+            n.value
+            for t in triples
+            for n in (t.subject, t.object)
+            if isinstance(n, ox.NamedNode) and CL_PURL.match(n.value)
+        }
+    )
+    for iri in used:
+        curie = v.compress_or_iri(iri)
+        if iri in onto.obsolete:
+            repl = onto.replaced.get(iri)
+            hint = (
+                f"; replaced by {v.compress_or_iri(repl)} ({onto.label(repl) or '?'})"
+                if repl
+                else ""
+            )
+            yield _result(
+                page,
+                index,
+                "OntologyObsoleteId",
+                iri,
+                Severity.VIOLATION,
+                f"{curie} is obsolete in {onto.short} ({onto.label(iri) or 'no label'}){hint}",
+            )
+        elif not onto.has(iri):
+            if onto.is_module:
+                yield _result(
+                    page,
+                    index,
+                    "OntologyKnownId",
+                    iri,
+                    Severity.INFO,
+                    f"{curie} is unknown to the shipped module, which holds only some "
+                    "Cell Ontology terms: not checked. Load a full release "
+                    "(`kg build --ontology FILE`) to check it",
+                )
+            else:
+                yield _result(
+                    page,
+                    index,
+                    "OntologyKnownId",
+                    iri,
+                    Severity.VIOLATION,
+                    f"{curie} does not exist in {onto.short}; if it is newer than that "
+                    "release, build with a newer one (`kg build --ontology FILE`)",
+                )
+
+
+def _labels(
+    page: PageInfo, triples: Sequence[ox.Triple], index: PageIndex, onto: Ontology
+) -> Iterable[ValidationResult]:
+    same = {
+        t.subject.value: t.object.value
+        for t in triples
+        if t.predicate.value in _SAME
+        and isinstance(t.subject, ox.NamedNode)
+        and isinstance(t.object, ox.NamedNode)
+        and CL_PURL.match(t.object.value)
+    }
+    seen: set[tuple[str, str]] = set()
+    for t in triples:
+        if t.predicate.value != v.RDFS_LABEL or not isinstance(t.object, ox.Literal):
+            continue
+        node = t.subject.value if isinstance(t.subject, ox.NamedNode) else ""
+        iri = node if CL_PURL.match(node) else same.get(node)
+        if not iri or not onto.has(iri) or iri in onto.obsolete or (iri, t.object.value) in seen:
+            continue
+        seen.add((iri, t.object.value))
+        if not _same_name(t.object.value, onto.names(iri)):
+            yield _result(
+                page,
+                index,
+                "OntologyLabel",
+                node,
+                Severity.WARNING,
+                f"The page calls {v.compress_or_iri(iri)} {t.object.value!r}, but "
+                f"{onto.short} names it {onto.label(iri)!r}: check that the id is the "
+                "class the page means",
+                path=v.RDFS_LABEL,
+                value=str(t.object),
+            )
+
+
+def _same_name(name: str, names: Sequence[str]) -> bool:
+    keys = {k for n in names for k in (normalise(n), *singular_variants(normalise(n)))}
+    variants = [name]
+    split = split_parenthesised(name)
+    if split:
+        variants.extend(split)
+    for n in variants:
+        key = normalise(n)
+        if key in keys or any(s in keys for s in singular_variants(key)):
+            return True
+    return False
+
+
+def _lineage(
+    page: PageInfo,
+    verdicts: Sequence[Verdict],
+    index: PageIndex,
+    resolver: Resolver,
+    onto: Ontology,
+) -> Iterable[ValidationResult]:
+    for vd in verdicts:
+        c = vd.claim
+        rel = "a kind of" if c.predicate == SUBCLASS_OF else "developing from"
+        what = f"{resolver.name(c.child)} as {rel} {resolver.name(c.parent)}"
+        path, value = c.predicate, f"<{c.parent}>"
+        if vd.supported is None:
+            missing = c.child if vd.child_class is None else c.parent
+            yield _result(
+                page,
+                index,
+                "OntologyLineage",
+                c.child,
+                Severity.INFO,
+                f"Lineage not checkable: the page places {what}, but "
+                f"{resolver.name(missing)!r} names no class of {onto.short}",
+                path=path,
+                value=value,
+            )
+        elif not vd.supported:
+            assert vd.child_class and vd.parent_class
+            parents = (
+                ", ".join(
+                    sorted(
+                        onto.label(p) or v.compress_or_iri(p)
+                        for p in onto.parents.get(vd.child_class, ())
+                    )
+                )
+                or "none"
+            )
+            yield _result(
+                page,
+                index,
+                "OntologyLineage",
+                c.child,
+                Severity.WARNING,
+                f"The page places {what} ({_named(vd.child_class, onto)} below "
+                f"{_named(vd.parent_class, onto)}), but the class hierarchy of "
+                f"{onto.short} does not: {onto.label(vd.child_class)}'s parents are "
+                f"{parents}",
+                path=path,
+                value=value,
+            )
+
+
+def _named(iri: str, onto: Ontology) -> str:
+    return f"{v.compress_or_iri(iri)} {onto.label(iri) or ''}".strip()
+
+
+def _axioms(verdicts: Sequence[Verdict], same: set[tuple[str, str]]) -> rz.Axioms:
+    pairs = {
+        (vd.child_class, vd.parent_class)
+        for vd in verdicts
+        if vd.claim.predicate == SUBCLASS_OF
+        and vd.child_class
+        and vd.parent_class
+        and vd.child_class != vd.parent_class
+    }
+    return rz.Axioms(subclass=tuple(sorted(pairs)), same=tuple(sorted(same)))  # type: ignore[arg-type]
+
+
+def _reasoner_results(
+    verdict: rz.ReasonerResult, claims: Sequence[tuple[PageInfo, PageIndex, Verdict]]
+) -> Iterable[ValidationResult]:
+    """Inconsistency as one build-level violation; an unsatisfiable class at each claim that
+    names it (its subclasses, unsatisfiable with it, are only counted in the notice)."""
+    check = {"source_shape": KGS + "Reasoner", "constraint": KGS + "ReasonerCheck"}
+    unsat = set(verdict.unsatisfiable)
+    located = [(p, i, vd) for p, i, vd in claims if {vd.child_class, vd.claim.child} & unsat]
+    if verdict.status == "inconsistent" or (unsat and not located):
+        yield ValidationResult(
+            severity=Severity.VIOLATION,
+            focus_node=v.BUILD_GRAPH,
+            message=verdict.notice,
+            origin="reasoner",
+            **check,
+        )
+    for page, index, vd in located:
+        c = vd.claim
+        cls = vd.child_class if vd.child_class in unsat else c.child
+        value = f"<{c.parent}>"
+        yield ValidationResult(
+            severity=Severity.VIOLATION,
+            focus_node=c.child,
+            path=c.predicate,
+            value=value,
+            message=f"{v.compress_or_iri(cls or c.child)} is unsatisfiable (HermiT) once the "
+            "pages' class claims are added: a claim contradicts a disjointness axiom of the "
+            "ontology",
+            focus_label=index.label(c.child),
+            page=page.slug,
+            location=index.locate(c.child, c.predicate, value),
+            origin="reasoner",
+            **check,
+        )
+
+
+def _result(
+    page: PageInfo,
+    index: PageIndex,
+    check: str,
+    focus: str,
+    severity: Severity,
+    message: str,
+    *,
+    path: str | None = None,
+    value: str | None = None,
+) -> ValidationResult:
+    return ValidationResult(
+        severity=severity,
+        focus_node=focus,
+        path=path,
+        value=value,
+        message=message,
+        source_shape=KGS + check,
+        constraint=KGS + check + "Check",
+        focus_label=index.label(focus),
+        page=page.slug,
+        location=index.locate(focus, path, value),
+        origin="ontology",
+    )
+
+
+def _pref_labels(data: BuildData) -> dict[str, str]:
+    pref = v.SKOS + "prefLabel"
+    return {
+        t.subject.value: t.object.value
+        for t in data.terms_graph
+        if t.predicate.value == pref
+        and isinstance(t.subject, ox.NamedNode)
+        and isinstance(t.object, ox.Literal)
+    }
+
+
+def _merge(ontologies: list[Ontology]) -> Ontology:
+    """Several files as one (the first file's record of a class wins)."""
+    first = ontologies[0]
+    for other in ontologies[1:]:
+        for table in ("labels", "synonyms", "replaced", "parents", "develops_from"):
+            merged = dict(getattr(other, table))
+            merged.update(getattr(first, table))
+            setattr(first, table, merged)
+        first.obsolete |= other.obsolete
+        first.is_module = first.is_module and other.is_module
+        first.name = f"{first.name} + {other.name}"
+        first.short = f"{first.short} + {other.short}"
+    first.index_names()
+    return first

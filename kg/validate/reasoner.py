@@ -1,0 +1,205 @@
+"""HermiT (bundled with owlready2) over the ontology plus the build's class assertions.
+
+The build's class assertions are what its pages claim about classes: ``A rdfs:subClassOf B``
+(lineage and parent-classification claims, both ends resolved to ontology classes), and for
+minted nodes their identity or upper bound (``owl:sameAs`` / ``skos:broadMatch`` a CL class).
+They are added, in a separate ontology of the same owlready2 ``World()``, to the ontology the
+build used (imports and axiom annotations stripped), and HermiT is asked for consistency and
+for unsatisfiable classes: a page claim that contradicts a disjointness axiom shows up here.
+
+The reasoner runs in a child process in its own process group, started early and waited for
+with a deadline: on timeout the whole group (the Python child and its Java) is killed and
+the check is skipped with a notice. Without Java it is skipped with a one-line notice.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import shutil
+import signal
+import tempfile
+import time
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+_CLAIMS_ONTOLOGY = "https://scidex.ai/kg/validate/claims.owl"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Axioms:
+    """What the build says about classes: (sub, super) pairs and (node, class) equivalences."""
+
+    subclass: tuple[tuple[str, str], ...] = ()
+    same: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReasonerResult:
+    status: str  # "consistent" | "inconsistent" | "unsatisfiable" | "skipped" | "error"
+    notice: str
+    unsatisfiable: tuple[str, ...] = ()  # class IRIs equivalent to owl:Nothing
+
+
+@dataclass(slots=True)
+class Running:
+    """A reasoner started in the background; :meth:`result` waits for it (bounded)."""
+
+    process: Any = None
+    conn: Connection | None = None
+    tmp: tempfile.TemporaryDirectory[str] | None = None
+    started: float = 0.0
+    timeout: float = 0.0
+    skipped: ReasonerResult | None = None
+    _result: ReasonerResult | None = field(default=None)
+
+    def result(self) -> ReasonerResult:
+        if self.skipped is not None:
+            return self.skipped
+        if self._result is None:
+            self._result = self._wait()
+        return self._result
+
+    def _wait(self) -> ReasonerResult:
+        assert self.conn is not None and self.process is not None
+        remaining = max(0.0, self.timeout - (time.monotonic() - self.started))
+        try:
+            if self.conn.poll(remaining):
+                status, notice, unsat = self.conn.recv()
+                return ReasonerResult(status=status, notice=notice, unsatisfiable=tuple(unsat))
+            return ReasonerResult(
+                status="skipped",
+                notice=f"reasoner: HermiT did not finish within {self.timeout:g} s; "
+                "consistency not checked",
+            )
+        except EOFError:
+            return ReasonerResult(status="error", notice="reasoner: HermiT stopped unexpectedly")
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        """Kill the reasoner (its whole process group) if it still runs; remove its files."""
+        if self.process is not None and self.process.is_alive():
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)  # the child leads its own group
+            except (ProcessLookupError, PermissionError):
+                self.process.kill()
+        if self.process is not None:
+            self.process.join(5)
+        if self.tmp is not None:
+            self.tmp.cleanup()
+
+
+def java() -> str | None:
+    return shutil.which("java")
+
+
+def start(ontology: Path, axioms: Axioms, *, timeout: float, enabled: bool = True) -> Running:
+    """Start HermiT in the background (or return a skipped result saying why)."""
+    if not enabled:
+        return Running(
+            skipped=ReasonerResult(status="skipped", notice="reasoner: not run (disabled)")
+        )
+    if java() is None:
+        return Running(
+            skipped=ReasonerResult(
+                status="skipped",
+                notice="reasoner: skipped (no Java found: install a JRE to run HermiT)",
+            )
+        )
+    ctx = mp.get_context("spawn")
+    receiver, sender = ctx.Pipe(duplex=False)
+    tmp = tempfile.TemporaryDirectory(prefix="kg-hermit-")
+    proc = ctx.Process(
+        target=_reason,
+        args=(str(ontology), axioms, tmp.name, sender),
+        daemon=True,
+    )
+    proc.start()
+    sender.close()
+    return Running(process=proc, conn=receiver, tmp=tmp, started=time.monotonic(), timeout=timeout)
+
+
+def _reason(ontology: str, axioms: Axioms, tmpdir: str, conn: Connection) -> None:
+    """The child process: load, add the build's axioms, run HermiT, send the verdict."""
+    os.setpgrp()
+    tempfile.tempdir = tmpdir
+    try:
+        verdict = _run_hermit(Path(ontology), axioms)
+    except Exception as exc:  # any failure is reported, never raised into the parent
+        verdict = ("error", f"reasoner: HermiT could not run ({_first_line(exc)})", [])
+    try:
+        conn.send(verdict)
+    except OSError:
+        pass  # the parent stopped waiting (it failed or timed out): nobody to tell
+    finally:
+        conn.close()
+
+
+def _run_hermit(path: Path, axioms: Axioms) -> tuple[str, str, list[str]]:
+    import io
+
+    import owlready2
+
+    from kg.validate.ontology import ontology_bytes
+
+    world = owlready2.World()
+    world.get_ontology(path.resolve().as_uri()).load(
+        fileobj=io.BytesIO(ontology_bytes(path, for_reasoner=True))
+    )
+    claims = world.get_ontology(_CLAIMS_ONTOLOGY)
+    added = _add_axioms(world, claims, axioms, owlready2)
+    try:
+        owlready2.sync_reasoner_hermit(world, infer_property_values=False, debug=0)
+    except owlready2.OwlReadyInconsistentOntologyError:
+        return (
+            "inconsistent",
+            f"reasoner: HermiT found the ontology plus {added} class assertion(s) inconsistent",
+            [],
+        )
+    unsat = sorted(c.iri for c in world.inconsistent_classes() if hasattr(c, "iri"))
+    if unsat:
+        return (
+            "unsatisfiable",
+            f"reasoner: HermiT found {len(unsat)} unsatisfiable class(es) with the build's "
+            f"{added} class assertion(s)",
+            unsat,
+        )
+    return (
+        "consistent",
+        f"reasoner: HermiT found the ontology plus the build's {added} class assertion(s) "
+        "consistent",
+        [],
+    )
+
+
+def _add_axioms(world: Any, claims: Any, axioms: Axioms, owlready2: Any) -> int:
+    import types
+
+    def cls(iri: str) -> Any:
+        found = world[iri]
+        if found is not None:
+            return found
+        base, _, name = iri.rpartition("/") if "#" not in iri else iri.rpartition("#")
+        with claims.get_namespace(base + iri[len(base)]):
+            return types.new_class(name, (owlready2.Thing,))
+
+    added = 0
+    with claims:
+        for sub, sup in axioms.subclass:
+            child, parent = cls(sub), cls(sup)
+            if parent not in child.is_a:
+                child.is_a.append(parent)
+                added += 1
+        for node, same in axioms.same:
+            a, b = cls(node), cls(same)
+            a.equivalent_to.append(b)
+            added += 1
+    return added
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0] if text else ''}"[:300]

@@ -1,0 +1,163 @@
+"""Cutting the build into units that pyshacl validates one at a time (in parallel).
+
+Whole-graph pyshacl does not scale (docs/performance-notes.md), and kg's shapes are local to a
+page: each page graph is validated with just the context its shapes need,
+
+* the page graph itself;
+* the terms graph's triples about every node the page mentions (``skos:prefLabel``, the
+  Biolink category, CL parents), so "exactly one preferred label" is checked on the union of
+  the page graph and the terms graph;
+* the ``rdf:type`` of every node the page links to, from any graph (``sh:class`` needs them);
+* for the properties the shapes follow backwards (``sh:inversePath``, e.g. "a reference is
+  cited by some statement"), the triples of other graphs that point at the page's nodes;
+
+and results are kept only for the page's *own* nodes (the focus nodes): the subjects of the
+page graph and the IRIs its facts link to. The build activity is one more unit, and terms no
+page owns one last unit. A finding about a node two pages share is reported once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from kg.rdf import vocab as v
+from kg.rdf.layout import is_fact
+from kg.validate.source import BuildData, PageInfo
+
+BUILD_UNIT = "(build)"
+TERMS_UNIT = "(terms)"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Unit:
+    """One pyshacl run: the unit's own triples, its context and its focus nodes.
+
+    ``triples`` and ``context`` are N-Triples documents (cheap to send to a worker process).
+    """
+
+    name: str  # page slug, BUILD_UNIT or TERMS_UNIT
+    page: PageInfo | None
+    triples: str
+    context: str
+    focus: frozenset[str]  # IRIs of the nodes whose results this unit reports
+
+
+def make_units(data: BuildData, inverse: frozenset[str] = frozenset()) -> tuple[Unit, ...]:
+    """Every page unit (sorted by slug), then the build unit and the terms unit if non-empty.
+
+    ``inverse`` are the predicates the shapes follow backwards (see the module docstring).
+    """
+    # node -> what a unit mentioning it needs from other graphs: its rdf:type, and the
+    # triples of the inverse-path properties that point at it
+    linked = _types(data)
+    if inverse:
+        for triples in data.graphs.values():
+            for t in triples:
+                if t.predicate.value in inverse and isinstance(t.object, ox.NamedNode):
+                    linked.setdefault(t.object.value, []).append(t)
+    terms = _by_subject(data.terms_graph)
+    build_subjects = {_iri(t.subject) for t in data.build_graph}
+    units: list[Unit] = []
+    owned: set[str] = set()
+    for page in data.pages:
+        unit = _page_unit(page, data.graphs[page.graph], terms, linked, build_subjects)
+        owned |= unit.focus
+        units.append(unit)
+    for g in data.other_graphs:
+        triples = data.graphs[g]
+        focus = _nodes(triples) - build_subjects
+        owned |= focus
+        units.append(_unit(g or "(default graph)", None, triples, terms, linked, focus))
+    if data.build_graph:
+        units.append(
+            _unit(BUILD_UNIT, None, data.build_graph, {}, linked, frozenset(build_subjects))
+        )
+    orphans = frozenset(terms) - owned - build_subjects
+    if orphans:
+        triples = tuple(t for s in sorted(orphans) for t in terms[s])
+        units.append(_unit(TERMS_UNIT, None, triples, {}, linked, orphans))
+    return tuple(units)
+
+
+def _page_unit(
+    page: PageInfo,
+    triples: Sequence[ox.Triple],
+    terms: dict[str, list[ox.Triple]],
+    linked: dict[str, list[ox.Triple]],
+    build_subjects: set[str],
+) -> Unit:
+    focus: set[str] = set()
+    page_iri = page.page_iri or ""
+    for t in triples:
+        s = _iri(t.subject)
+        focus.add(s)
+        if (
+            isinstance(t.object, ox.NamedNode)
+            and t.predicate.value != v.RDF_TYPE
+            and is_fact(s, page_iri)
+        ):
+            focus.add(t.object.value)
+    return _unit(page.slug, page, triples, terms, linked, frozenset(focus - build_subjects))
+
+
+def _unit(
+    name: str,
+    page: PageInfo | None,
+    triples: Sequence[ox.Triple],
+    terms: dict[str, list[ox.Triple]],
+    linked: dict[str, list[ox.Triple]],
+    focus: frozenset[str],
+) -> Unit:
+    nodes = {_iri(t.subject) for t in triples}
+    nodes |= {t.object.value for t in triples if isinstance(t.object, ox.NamedNode)}
+    context: set[str] = set()
+    for n in nodes:
+        context.update(_nt(t) for t in terms.get(n, ()))
+        context.update(_nt(t) for t in linked.get(n, ()))
+    own = [_nt(t) for t in triples]
+    extra = sorted(context.difference(own))
+    return Unit(name=name, page=page, triples=_doc(own), context=_doc(extra), focus=focus)
+
+
+def _nodes(triples: Sequence[ox.Triple]) -> frozenset[str]:
+    """Subjects, and IRIs in object position other than classes (objects of rdf:type)."""
+    nodes = {_iri(t.subject) for t in triples}
+    nodes |= {
+        t.object.value
+        for t in triples
+        if isinstance(t.object, ox.NamedNode) and t.predicate.value != v.RDF_TYPE
+    }
+    return frozenset(nodes)
+
+
+def _types(data: BuildData) -> dict[str, list[ox.Triple]]:
+    out: dict[str, list[ox.Triple]] = {}
+    for triples in data.graphs.values():
+        for t in triples:
+            if t.predicate.value == v.RDF_TYPE:
+                out.setdefault(_iri(t.subject), []).append(t)
+    return out
+
+
+def _by_subject(triples: Iterable[ox.Triple]) -> dict[str, list[ox.Triple]]:
+    out: dict[str, list[ox.Triple]] = {}
+    for t in triples:
+        out.setdefault(_iri(t.subject), []).append(t)
+    return out
+
+
+def _iri(node: ox.NamedNode | ox.BlankNode | ox.Triple) -> str:
+    """The key of a subject: its IRI, or ``_:id`` for a blank node."""
+    return node.value if isinstance(node, ox.NamedNode) else str(node)
+
+
+def _nt(t: ox.Triple) -> str:
+    return f"{t} ."
+
+
+def _doc(lines: Iterable[str]) -> str:
+    text = "\n".join(lines)
+    return text + "\n" if text else ""

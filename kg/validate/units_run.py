@@ -1,0 +1,187 @@
+"""Validating units, one process per job: shapes (pyshacl) plus the page-graph checks.
+
+Each worker reads the shapes once (the process initializer); a unit arrives as N-Triples text,
+is parsed by pyoxigraph, checked (kg.validate.evidence), turned into a fresh in-memory rdflib
+graph for pyshacl, validated, and dropped. Results come back as frozen records; nothing here
+prints or keeps global state besides the worker's shapes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+
+from kg.validate import evidence
+from kg.validate.locate import PageIndex
+from kg.validate.report import Severity, ValidationResult
+from kg.validate.shacl import needs_advanced, read_results, run_pyshacl
+from kg.validate.shapes import ShapeSet, load_shape_files
+from kg.validate.units import Unit
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Outcome:
+    """What one unit gave: its results, and whether its source file could be re-read."""
+
+    unit: str
+    results: tuple[ValidationResult, ...]
+    source_missing: str | None = None  # the source file, when the quote check was skipped
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Config:
+    shapes: ShapeSet
+    pyshacl_shapes: rdflib.Graph  # without the shapes evaluated natively
+    advanced: bool
+    literal_rule: evidence.LiteralRule | None
+    roots: tuple[Path, ...]
+
+
+_CONFIG: _Config | None = None
+
+
+def configure(shape_files: Sequence[Path], roots: Sequence[Path]) -> None:
+    """Load the shapes for this process (also the worker initializer)."""
+    global _CONFIG
+    shapes = load_shape_files(shape_files)
+    _CONFIG = _Config(
+        shapes=shapes,
+        pyshacl_shapes=shapes.without([evidence.NON_EMPTY_SHAPE]),
+        advanced=needs_advanced(shapes),
+        literal_rule=_literal_rule(shapes),
+        roots=tuple(roots),
+    )
+
+
+def run_units(
+    units: Sequence[Unit],
+    shape_files: Sequence[Path],
+    roots: Sequence[Path],
+    jobs: int = 1,
+    progress: Callable[[Outcome], None] | None = None,
+) -> list[Outcome]:
+    """Validate every unit, in ``jobs`` processes; outcomes in the order of ``units``."""
+    outcomes: list[Outcome] = []
+    workers = max(1, min(jobs, os.cpu_count() or 1, len(units)))
+    if workers == 1:
+        configure(shape_files, roots)
+        for unit in units:
+            outcomes.append(validate_unit(unit))
+            if progress:
+                progress(outcomes[-1])
+        return outcomes
+    chunk = max(1, min(16, len(units) // (workers * 4) or 1))
+    with ProcessPoolExecutor(
+        workers, initializer=configure, initargs=(tuple(shape_files), tuple(roots))
+    ) as pool:
+        for outcome in pool.map(validate_unit, units, chunksize=chunk):
+            outcomes.append(outcome)
+            if progress:
+                progress(outcome)
+    return outcomes
+
+
+def validate_unit(unit: Unit) -> Outcome:
+    """Shapes and page-graph checks for one unit (in the calling process's configuration)."""
+    if _CONFIG is None:
+        raise RuntimeError("kg.validate.units_run.configure() was not called in this process")
+    cfg = _CONFIG
+    own = _parse(unit.triples)
+    context = _parse(unit.context)
+    page = unit.page
+    index = PageIndex.build(
+        page.page_iri if page else None, page.source_file if page else None, own + context
+    )
+    results: list[ValidationResult] = []
+    missing = None
+    if page is not None:
+        results.extend(evidence.fact_evidence(page, own, index))
+        results.extend(evidence.selector_parts(page, own, index))
+        source = evidence.read_source(page, cfg.roots)
+        if source is None:
+            missing = page.source_file or "(no kgv:sourceFile)"
+        elif page.sha256 and source[1] != page.sha256:
+            results.append(evidence.source_changed(page, index, source[1]))
+        else:
+            results.extend(evidence.quotes(page, own, index, source[0]))
+    if cfg.literal_rule is not None:
+        results.extend(
+            evidence.empty_literals(page, own + context, unit.focus, index, cfg.literal_rule)
+        )
+    data = to_rdflib(own + context)
+    report = run_pyshacl(data, cfg.pyshacl_shapes, cfg.shapes.files, advanced=cfg.advanced)
+    results.extend(
+        read_results(
+            report,
+            cfg.shapes,
+            keep=lambda f: f in unit.focus or f.startswith("_:"),
+            label=index.label,
+            locate=index.locate,
+            page=page.slug if page else None,
+        )
+    )
+    return Outcome(unit=unit.name, results=tuple(results), source_missing=missing)
+
+
+def to_rdflib(triples: Sequence[ox.Triple]) -> rdflib.Graph:
+    """An in-memory rdflib graph of pyoxigraph triples (faster than rdflib's N-Triples
+    parser, which costs more than pyshacl on a small page graph)."""
+    cache: dict[object, rdflib.term.Node] = {}
+
+    def term(node: object) -> rdflib.term.Node:
+        found = cache.get(node)
+        if found is None:
+            found = cache[node] = _term(node)
+        return found
+
+    graph = rdflib.Graph()
+    graph.addN((term(t.subject), term(t.predicate), term(t.object), graph) for t in triples)
+    return graph
+
+
+def _term(node: object) -> rdflib.term.Node:
+    if isinstance(node, ox.NamedNode):
+        return rdflib.URIRef(node.value)
+    if isinstance(node, ox.BlankNode):
+        return rdflib.BNode(node.value)
+    if isinstance(node, ox.Literal):
+        if node.language:
+            return rdflib.Literal(node.value, lang=node.language)
+        dt = node.datatype.value
+        if dt == _XSD_STRING:
+            return rdflib.Literal(node.value)
+        return rdflib.Literal(node.value, datatype=rdflib.URIRef(dt))
+    raise TypeError(f"unsupported RDF term {node!r}")
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _parse(text: str) -> list[ox.Triple]:
+    if not text:
+        return []
+    return list(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+
+
+def _literal_rule(shapes: ShapeSet) -> evidence.LiteralRule | None:
+    """The severity and message of kgs:NonEmptyLiteralShape, when the shapes have it."""
+    shape = rdflib.URIRef(evidence.NON_EMPTY_SHAPE)
+    sh = rdflib.namespace.SH
+    if (shape, None, None) not in shapes.graph:
+        return None
+    severity = shapes.graph.value(shape, sh.severity)
+    messages = sorted(
+        str(m)
+        for c in shapes.graph.objects(shape, sh.sparql)
+        for m in shapes.graph.objects(c, sh.message)
+    )
+    return evidence.LiteralRule(
+        severity=Severity.from_iri(str(severity)) if severity else Severity.VIOLATION,
+        message=messages[0] if messages else "Empty literal",
+    )
