@@ -75,21 +75,25 @@ def drugs(ctx: ExtractionContext) -> Iterable[Assertion]:
 
 @register("infobox.subtable.species")
 def species(ctx: ExtractionContext) -> Iterable[Assertion]:
+    """``Species | Conservation Level``: present in taxon, the level as a statement qualifier."""
+    return _qualified_rows(
+        ctx, "species", cat.TAXON, p.PRESENT_IN_TAXON, p.BL_IN_TAXON, p.CONSERVATION_LEVEL
+    )
+
+
+def _qualified_rows(
+    ctx: ExtractionContext, kind: str, category: str, predicate: str, biolink: str, qualifier: str
+) -> Iterable[Assertion]:
+    """Rows naming a thing (grounded in ``category``) whose value qualifies the relation to it."""
     entity = ctx.entity_term()
-    for br in _rows(ctx, "species"):
+    for br in _rows(ctx, kind):
         ev = ctx.evidence(br.row)
-        taxon = ctx.ground(br.row.label.text, cat.TAXON)
+        thing = ctx.ground(br.row.label.text, category)
         level = br.row.value.text.strip()
-        qual = [(p.CONSERVATION_LEVEL, Value(value=level))] if level else []
-        yield from ctx.describe(taxon, ev)
+        qual = [(qualifier, Value(value=level))] if level else []
+        yield from ctx.describe(thing, ev)
         yield ctx.fact(
-            entity,
-            p.PRESENT_IN_TAXON,
-            taxon,
-            ev,
-            biolink=p.BL_IN_TAXON,
-            label=_header(br),
-            qualifiers=qual,
+            entity, predicate, thing, ev, biolink=biolink, label=_header(br), qualifiers=qual
         )
 
 
@@ -153,22 +157,10 @@ def genes(ctx: ExtractionContext) -> Iterable[Assertion]:
 
 @register("infobox.subtable.tissue")
 def tissues(ctx: ExtractionContext) -> Iterable[Assertion]:
-    entity = ctx.entity_term()
-    for br in _rows(ctx, "tissue"):
-        ev = ctx.evidence(br.row)
-        tissue = ctx.ground(br.row.label.text, cat.ANATOMY)
-        level = br.row.value.text.strip()
-        qual = [(p.EXPRESSION_LEVEL, Value(value=level))] if level else []
-        yield from ctx.describe(tissue, ev)
-        yield ctx.fact(
-            entity,
-            p.EXPRESSED_IN,
-            tissue,
-            ev,
-            biolink=p.BL_EXPRESSED_IN,
-            label=_header(br),
-            qualifiers=qual,
-        )
+    """``Tissue | Expression``: expressed in, the level as a statement qualifier."""
+    return _qualified_rows(
+        ctx, "tissue", cat.ANATOMY, p.EXPRESSED_IN, p.BL_EXPRESSED_IN, p.EXPRESSION_LEVEL
+    )
 
 
 @register("infobox.subtable.stage")
