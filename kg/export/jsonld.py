@@ -27,7 +27,9 @@ def context() -> dict[str, Any]:
     return ctx
 
 
-def _id(term: ox.NamedNode | ox.BlankNode) -> str:
+def _id(term: ox.NamedNode | ox.BlankNode | ox.Triple) -> str:
+    if isinstance(term, ox.Triple):  # RDF 1.2 triple terms: kg never writes them
+        raise TypeError("triple terms are not supported in JSON-LD output")
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     return compress(term.value) or term.value

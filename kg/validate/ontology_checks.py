@@ -302,7 +302,7 @@ def _reasoner_results(
 ) -> Iterable[ValidationResult]:
     """Inconsistency as one build-level violation; an unsatisfiable class at each claim that
     names it (its subclasses, unsatisfiable with it, are only counted in the notice)."""
-    check = {"source_shape": KGS + "Reasoner", "constraint": KGS + "ReasonerCheck"}
+    check: dict[str, Any] = {"source_shape": KGS + "Reasoner", "constraint": KGS + "ReasonerCheck"}
     unsat = set(verdict.unsatisfiable)
     located = [(p, i, vd) for p, i, vd in claims if {vd.child_class, vd.claim.child} & unsat]
     if verdict.status == "inconsistent" or (unsat and not located):

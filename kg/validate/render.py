@@ -243,7 +243,7 @@ def _turtle_result(
         elif not r.path.startswith("("):
             g.add((node, SH.resultPath, rdflib.URIRef(r.path)))
     if r.value is not None:
-        g.add((node, SH.value, from_n3(r.value)))
+        g.add((node, SH.value, from_n3(r.value)))  # type: ignore[arg-type]
     g.add((node, SH.resultMessage, rdflib.Literal(r.message)))
     shape = r.source_shape
     g.add((node, SH.sourceShape, rdflib.Literal(shape) if " " in shape else rdflib.URIRef(shape)))

@@ -76,7 +76,8 @@ def read_results(
         value_node = report.value(r, SH.value)
         value = value_node.n3() if value_node is not None else None
         messages = sorted(str(m) for m in report.objects(r, SH.resultMessage))
-        shape = shapes.name(report.value(r, SH.sourceShape))
+        source_shape = report.value(r, SH.sourceShape)
+        shape = shapes.name(source_shape) if source_shape is not None else "(anonymous shape)"
         yield ValidationResult(
             severity=Severity.from_iri(str(report.value(r, SH.resultSeverity))),
             focus_node=focus_key,

@@ -108,7 +108,9 @@ def _pages(graphs: dict[str, tuple[ox.Triple, ...]]) -> tuple[PageInfo, ...]:
         about = {
             t.predicate.value: t.object.value
             for t in triples
-            if page is not None and isinstance(t.subject, ox.NamedNode) and t.subject.value == page
+            if isinstance(t.subject, ox.NamedNode)
+            and t.subject.value == page
+            and not isinstance(t.object, ox.Triple)
         }
         ident = about.get(v.DCTERMS + "identifier", "")
         pages.append(
