@@ -97,8 +97,14 @@ def entity_iri(slug: str) -> str:
 
 
 def mention_iri(category: str, label: str) -> str:
-    """An ungrounded mention: one node per (category, normalised label), so case variants merge."""
-    return f"{KG}mention-{slugify(category.rsplit(':', 1)[-1].rsplit('/', 1)[-1])}-{slugify(label)}"
+    """An ungrounded mention: one node per normalised name (``kg:mention-<slug>``).
+
+    Case and punctuation variants (``Als``/``ALS``, ``TDP-43``/``TDP 43``) and the same name met
+    by different extractors (a gene in an infobox, an untyped Mermaid node) are one node; the
+    categories the pages gave it are its types. ``category`` is accepted for the callers' sake
+    and does not change the IRI.
+    """
+    return f"{KG}mention-{slugify(label)}"
 
 
 def reference_iri(key: str) -> str:

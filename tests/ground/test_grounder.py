@@ -81,7 +81,7 @@ def test_unknown_names_become_flagged_mentions(grounder: Grounder) -> None:
         Match.UNGROUNDED,
     )
     drug = grounder.ground_name("AMX0035 (Relyvrio)", "biolink:Drug")
-    assert drug.iri == "https://scidex.ai/kg/mention-drug-amx0035-relyvrio"
+    assert drug.iri == "https://scidex.ai/kg/mention-amx0035-relyvrio"
     assert drug.match is Match.UNGROUNDED
     assert grounder.ground_name("iPSC").match is Match.UNGROUNDED  # CL has no iPSC class
 

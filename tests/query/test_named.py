@@ -114,7 +114,7 @@ def test_entities_by_category(mini_build: Path) -> None:
     found = rows(run_named(mini_build, "entities", params={"category": "biolink:Gene"}))
     assert {r["entity"] for r in found} == {
         "HGNC:4979",
-        "kg:mention-gene-chat",
-        "kg:mention-gene-isl1",
+        "kg:mention-chat",
+        "kg:mention-isl1",
     }
     assert all(r["pages"] == "1" for r in found)

@@ -96,7 +96,7 @@ def test_param_value_is_never_query_text(mini_build: Path) -> None:
     assert run_query(mini_build, text, params={"label": evil}).rows == ()
     assert run_query(mini_build, "ASK { ?s ?p ?o }").boolean is True
     labelled = run_query(mini_build, text, params={"label": "ISL1"})
-    assert [row[0].value for row in labelled.rows] == ["https://scidex.ai/kg/mention-gene-isl1"]
+    assert [row[0].value for row in labelled.rows] == ["https://scidex.ai/kg/mention-isl1"]
 
 
 def test_param_must_be_projected(mini_build: Path) -> None:
