@@ -3,7 +3,9 @@
 * markers: ``entity RO:0002292 expresses gene`` (biolink:expresses), each name grounded as a
   gene (``HB9`` -> MNX1 through the lexicon's aliases);
 * locations: a neuron ``RO:0002100 has soma location`` the region; any other entity
-  ``RO:0001025 located in`` (biolink:located_in for both, as modelling.md says);
+  ``RO:0001025 located in`` (biolink:located_in for both, as modelling.md says). A "region"
+  that is a culture condition or says nothing (``In Vitro (Spinal Cord Patterning)``, ``n/a``)
+  is no place: no location fact is made and the page's line is reported;
 * diseases: ``disease RO:0004026 disease has location cell`` on cell pages; a gene is
   ``biolink:gene_associated_with_condition`` a disease; anything else ``biolink:related_to``;
 * lineage ``A > B > C``: the chain as written (``kgv:lineage``) plus one claim per consecutive
@@ -25,11 +27,30 @@ from collections.abc import Iterable, Sequence
 from kg.extract import categories as cat
 from kg.extract import properties as p
 from kg.extract.context import ExtractionContext, split_list
-from kg.extract.model import Assertion, Evidence, Term, Value
+from kg.extract.model import Assertion, Evidence, Match, Term, Value
 from kg.parse.model import Cell
 
 _DEVELOPMENTAL = re.compile(r"stem|ipsc|\besc\b|progenitor|precursor|embryonic|blast\b", re.I)
 _CHAIN_SPLIT = re.compile(r"\s*(?:>|→|->)\s*")
+_NOT_A_PLACE = frozenset(
+    {
+        "in vitro",
+        "in vivo",
+        "ex vivo",
+        "in culture",
+        "cell culture",
+        "culture",
+        "organoid",
+        "organoids",
+        "unknown",
+        "n/a",
+        "na",
+        "none",
+        "various",
+        "multiple",
+        "not applicable",
+    }
+)
 
 
 def linked_or_named(ctx: ExtractionContext, cell: Cell, category: str) -> tuple[Term, ...]:
@@ -68,6 +89,13 @@ def locations(
     entity = ctx.entity_term()
     predicate = p.HAS_SOMA_LOCATION if ctx.entity_is_neuron else p.LOCATED_IN
     for place in places:
+        name = (place.label or "").strip().lower()
+        if place.match is Match.UNGROUNDED and name in _NOT_A_PLACE:
+            ctx.report(
+                ev.span.first_line,
+                f"{place.label!r} is not an anatomical location; no location fact was made",
+            )
+            continue
         yield from ctx.describe(place, ev)
         yield ctx.fact(entity, predicate, place, ev, biolink=p.BL_LOCATED_IN, label=label)
 

@@ -176,3 +176,16 @@ def test_ipsc_protocol_and_stages(ipsc: PageExtraction) -> None:
 def test_ipsc_links_to_other_pages(ipsc: PageExtraction) -> None:
     one(ipsc, IPSC_ENTITY, p.BL_RELATED_TO, v.entity_iri("cell-types-motor-neurons"))
     one(ipsc, IPSC_ENTITY, p.BL_RELATED_TO, iri("HGNC:11179"))  # [SOD1 Gene](/genes/sod1)
+
+
+def test_ipsc_in_vitro_region_is_not_made_a_location(ipsc: PageExtraction) -> None:
+    """Regression: "Brain Regions: In Vitro (Spinal Cord Patterning)" names a culture condition;
+    stating a soma location "In Vitro" would invent a fact. It is reported at its line instead."""
+    entity = ipsc.entity
+    assert entity is not None
+    assert not find(ipsc, entity.iri, p.HAS_SOMA_LOCATION)
+    assert not find(ipsc, entity.iri, p.LOCATED_IN)
+    assert any(
+        "001_fc51c25c67a0d5c9.txt:" in w and "'In Vitro' is not an anatomical location" in w
+        for w in ipsc.problems
+    ), ipsc.problems
