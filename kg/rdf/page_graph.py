@@ -64,8 +64,7 @@ class PageGraph:
     page_iri: str
     lines: tuple[str, ...]
     terms: tuple[tuple[str, str, str], ...]  # (iri, label or "", category IRI or "")
-    facts: int  # distinct fact triples
-    statements: int
+    facts: int  # distinct fact triples (one statement node each)
 
 
 def page_graph(extraction: PageExtraction, *, source_file: str, shell: str) -> PageGraph:
@@ -74,16 +73,18 @@ def page_graph(extraction: PageExtraction, *, source_file: str, shell: str) -> P
     page = iri(extraction.page_iri)
     out: set[str] = set()
     out.update(_page_node(extraction, page, g, source_file=source_file, shell=shell))
-    merged = _merge(extraction.assertions)
+    # Assertions of one triple share a statement IRI and the lines form a set, so repeats
+    # (extract_page already merges them: kg.extract.merge) cannot duplicate anything here.
+    assertions = extraction.assertions
     selectors: dict[str, Evidence] = {}
-    for a in merged:
+    for a in assertions:
         out.update(_statement(a, extraction, g, selectors))
     for sel_iri, ev in selectors.items():
         out.update(_selector(sel_iri, ev, page, g))
     terms = sorted(
         {
             (t.iri, t.label or "", t.category or "")
-            for a in merged
+            for a in assertions
             for t in (a.subject, a.object)
             if isinstance(t, Term)
         }
@@ -93,8 +94,7 @@ def page_graph(extraction: PageExtraction, *, source_file: str, shell: str) -> P
         page_iri=extraction.page_iri,
         lines=tuple(sorted(out)),
         terms=tuple(terms),
-        facts=len(merged),
-        statements=len(merged),
+        facts=len({a.key for a in assertions}),
     )
 
 
@@ -112,28 +112,6 @@ def _page_node(
         yield nquad(page, _P["url"], text(ex.url), g)
     if ex.entity is not None:
         yield nquad(page, _P["topic"], iri(ex.entity.iri), g)
-
-
-def _merge(assertions: Iterable[Assertion]) -> list[Assertion]:
-    """One assertion per distinct triple: evidence and qualifiers unioned, first-seen order."""
-    by_key: dict[tuple[str, str, str], Assertion] = {}
-    for a in assertions:
-        prev = by_key.get(a.key)
-        if prev is None:
-            by_key[a.key] = a
-            continue
-        evidence = prev.evidence + tuple(e for e in a.evidence if e not in prev.evidence)
-        qualifiers = prev.qualifiers + tuple(q for q in a.qualifiers if q not in prev.qualifiers)
-        by_key[a.key] = Assertion(
-            subject=prev.subject,
-            predicate=prev.predicate,
-            object=prev.object,
-            evidence=evidence,
-            biolink_predicate=prev.biolink_predicate or a.biolink_predicate,
-            relation_label=prev.relation_label or a.relation_label,
-            qualifiers=qualifiers,
-        )
-    return list(by_key.values())
 
 
 def _statement(
