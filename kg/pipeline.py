@@ -57,7 +57,9 @@ class BuildResult:
     triples: int  # distinct triples in the union of all graphs
     entities_by_category: dict[str, int] = field(default_factory=dict)
     activity: str = ""
-    store_mode: str = "full"  # "incremental": only the changed graphs of the store were replaced
+    # "full": store loaded whole; "incremental": only changed graphs replaced; "unchanged":
+    # nothing changed, dataset.nq and the store were left as they were
+    store_mode: str = "full"
 
     @property
     def failed(self) -> tuple[PageResult, ...]:
@@ -197,9 +199,12 @@ def build(
     out: str | Path = "build",
     ontologies: Sequence[str | Path] = (),
     jobs: int = 1,
-    progress: Callable[[PageResult], None] | None = None,
+    progress: Callable[[PageResult, int], None] | None = None,
 ) -> BuildResult:
-    """Build the knowledge graph of the given page files / folders (default ``seeds/``)."""
+    """Build the knowledge graph of the given page files / folders (default ``seeds/``).
+
+    ``progress(result, total)`` is called once per page file as it is done.
+    """
     ontology_paths = [Path(o) for o in ontologies]
     for o in ontology_paths:
         if not o.is_file():
@@ -218,7 +223,7 @@ def _run(
     config: str,
     ontology_paths: list[str],
     jobs: int,
-    progress: Callable[[PageResult], None] | None,
+    progress: Callable[[PageResult, int], None] | None,
 ) -> list[dict[str, Any]]:
     records: list[dict[str, Any]] = []
     args = [(f, str(b.cache), config) for f in files]
@@ -228,7 +233,7 @@ def _run(
         for r in results:
             records.append(r)
             if progress:
-                progress(_result(r))
+                progress(_result(r), len(files))
         return records
     workers = min(jobs, os.cpu_count() or 1, len(files))
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(ontology_paths,)) as pool:
@@ -236,7 +241,7 @@ def _run(
         for r in pool.map(_process, *zip(*args, strict=True), chunksize=chunk):
             records.append(r)
             if progress:
-                progress(_result(r))
+                progress(_result(r), len(files))
     return records
 
 
@@ -301,8 +306,21 @@ def _assemble(
     ]
     blocks.append(Block(graph=v.BUILD_GRAPH, lines=tuple(sorted(set(build_lines)))))
     blocks.append(Block(graph=v.TERMS_GRAPH, lines=tuple(sorted(set(term_lines)))))
-    quads = write_dataset(b.dataset, blocks)
-    mode = _write_store(b, ok, previous, activity, links + build_lines + term_lines, quads)
+    delta = _changes(previous, ok)
+    if (
+        delta == ([], [])
+        and previous is not None
+        and previous.get("activity") == activity
+        and b.dataset.is_file()
+        and b.store.is_dir()
+    ):
+        # same graphs, same activity: dataset.nq and the store would be written byte for byte
+        quads, mode = int(previous["summary"]["quads"]), "unchanged"
+    else:
+        quads = write_dataset(b.dataset, blocks)
+        old_activity = previous.get("activity", "") if previous else ""
+        shared = links + build_lines + term_lines
+        mode = _write_store(b, ok, delta, old_activity, activity, shared, quads)
     result = BuildResult(
         out=b.root,
         pages=tuple(_result(r) for r in records),
@@ -325,10 +343,24 @@ def _previous_manifest(b: BuildDir) -> dict[str, Any] | None:
     return data if data.get("version") == __version__ else None
 
 
+def _changes(
+    previous: dict[str, Any] | None, ok: list[dict[str, Any]]
+) -> tuple[list[str], list[str]] | None:
+    """Page graphs (changed or new, gone) since the previous build; None without one."""
+    if previous is None:
+        return None
+    before = {i["graph"]: i.get("cache_key") for i in previous["inputs"] if i["status"] == "built"}
+    now = {r["graph"]: r["cache_key"] for r in ok}
+    changed = [g for g, k in now.items() if before.get(g) != k]
+    gone = [g for g in before if g not in now]
+    return changed, gone
+
+
 def _write_store(
     b: BuildDir,
     ok: list[dict[str, Any]],
-    previous: dict[str, Any] | None,
+    delta: tuple[list[str], list[str]] | None,
+    old_activity: str,
     activity: str,
     shared_lines: list[str],
     quads: int,
@@ -336,28 +368,22 @@ def _write_store(
     """Replace only the changed graphs of the previous store; otherwise load the store whole."""
     from kg.store.oxigraph import StoreUpdate, load_store, update_store
 
-    if previous is not None:
-        before = {
-            i["graph"]: i.get("cache_key") for i in previous["inputs"] if i["status"] == "built"
-        }
-        now = {r["graph"]: r["cache_key"] for r in ok}
-        changed = [g for g, k in now.items() if before.get(g) != k]
-        gone = [g for g in before if g not in now]
-        if len(changed) + len(gone) <= max(1, len(now) // 2):
-            old_activity = previous.get("activity", "")
-            kept = [r for r in ok if r["graph"] not in set(changed)]
-            update = StoreUpdate(
-                drop_graphs=[*changed, *gone, v.BUILD_GRAPH, v.TERMS_GRAPH],
-                drop_quads=[
-                    (r["page_iri"], v.PROV + "wasGeneratedBy", old_activity, r["graph"])
-                    for r in kept
-                    if old_activity and old_activity != activity
-                ],
-                load_files=[b.cache / f"{now[g]}.nq" for g in changed],
-                load_lines=shared_lines,
-            )
-            if update_store(b.store, update, quads):
-                return "incremental"
+    if delta is not None and len(delta[0]) + len(delta[1]) <= max(1, len(ok) // 2):
+        changed, gone = delta
+        rebuilt = set(changed)
+        relink = bool(old_activity) and old_activity != activity
+        update = StoreUpdate(
+            drop_graphs=[*changed, *gone, v.BUILD_GRAPH, v.TERMS_GRAPH],
+            drop_quads=[
+                (r["page_iri"], v.PROV + "wasGeneratedBy", old_activity, r["graph"])
+                for r in ok
+                if relink and r["graph"] not in rebuilt
+            ],
+            load_files=[b.cache / f"{r['cache_key']}.nq" for r in ok if r["graph"] in rebuilt],
+            load_lines=shared_lines,
+        )
+        if update_store(b.store, update, quads):
+            return "incremental"
     load_store(b.dataset, b.store)
     return "full"
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from pathlib import Path
+from typing import Any
 
 import click
+
+from kg.cli.options import jobs_option
 
 
 @click.command(name="build")
@@ -24,14 +28,7 @@ import click
     type=click.Path(dir_okay=False, path_type=Path),
     help="A Cell Ontology release (OWL or OBO) to ground against; default: the shipped module.",
 )
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Pages built in parallel processes.",
-)
+@jobs_option("Pages built in parallel processes.")
 @click.option(
     "--validate/--no-validate",
     default=True,
@@ -42,18 +39,26 @@ def command(
     paths: tuple[Path, ...], out: Path, ontologies: tuple[Path, ...], jobs: int, validate: bool
 ) -> None:
     """Build the knowledge graph from page files or folders PATHS (default: seeds/)."""
-    from kg.cli.summary import print_summary
-    from kg.pipeline import build, find_inputs
+    from kg.cli.summary import print_summary, print_validation
+    from kg.pipeline import build
 
-    total = len(find_inputs(paths))
-    with click.progressbar(
-        length=total, label="Building", file=click.get_text_stream("stderr"), show_pos=True
-    ) as bar:
-        result = build(
-            paths, out=out, ontologies=ontologies, jobs=jobs, progress=lambda _r: bar.update(1)
-        )
+    with ExitStack() as stack:
+        bar: Any = None
+
+        def step(_result: object, total: int) -> None:
+            nonlocal bar
+            if bar is None:  # opened on the first page: build() finds the files once
+                bar = stack.enter_context(
+                    click.progressbar(
+                        length=total,
+                        label="Building",
+                        file=click.get_text_stream("stderr"),
+                        show_pos=True,
+                    )
+                )
+            bar.update(1)
+
+        result = build(paths, out=out, ontologies=ontologies, jobs=jobs, progress=step)
     print_summary(result)
     if validate:
-        from kg.cli.summary import print_validation
-
         print_validation(out, jobs=jobs)

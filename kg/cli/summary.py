@@ -43,10 +43,8 @@ def print_summary(result: BuildResult) -> None:
 
 def print_validation(build_dir: Path, jobs: int = 1) -> None:
     """Run validation on the build and print its one-line summary (never fails the build)."""
-    try:
-        from kg.validate import summary_line, validate_build
-    except ImportError:
-        return
+    from kg.validate import summary_line, validate_build
+
     report = validate_build(build_dir, jobs=jobs)
     click.echo(
         f"  validation: {summary_line(report)} (details: kg validate --build-dir {build_dir})"
