@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 DEFAULT_BUILD_DIR = Path("build")
 
@@ -23,3 +27,10 @@ output_option = click.option(
     default=None,
     help="Write to this file instead of standard output.",
 )
+
+
+def jobs_option(help_text: str) -> Callable[[F], F]:
+    """``-j/--jobs N``: processes to use (build and validate)."""
+    return click.option(
+        "-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help=help_text
+    )

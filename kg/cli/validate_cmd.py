@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli.options import build_dir_option, output_option
+from kg.cli.options import build_dir_option, jobs_option, output_option
 
 SEVERITIES = ("violation", "warning")
 FORMATS = ("json", "text", "turtle")
@@ -39,14 +39,7 @@ FORMATS = ("json", "text", "turtle")
     show_default=True,
     help="The least severe result that makes the exit code 1.",
 )
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Validate page graphs in this many processes.",
-)
+@jobs_option("Validate page graphs in this many processes.")
 @click.option(
     "--ontology",
     "ontologies",
@@ -94,6 +87,4 @@ def command(
         click.echo(text, nl=False)
     else:
         output.write_text(text, encoding="utf-8")
-    # SystemExit, not click's Exit: kg.cli.main runs click with standalone_mode=False, where
-    # click returns an Exit's code instead of exiting with it
-    raise SystemExit(0 if report.conforms(level) else 1)
+    raise click.exceptions.Exit(0 if report.conforms(level) else 1)

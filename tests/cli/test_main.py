@@ -55,3 +55,22 @@ def test_commands_on_a_missing_build_say_how_to_make_one(tmp_path: Path) -> None
     out = _kg("export", "--build-dir", str(tmp_path / "nope"), cwd=tmp_path)
     assert out.returncode == 2
     assert "run `kg build` first" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_export_format_choices_match_the_exporters() -> None:
+    from kg.cli.export_cmd import FORMAT_NAMES
+    from kg.export import FORMATS
+
+    assert tuple(sorted(FORMATS)) == FORMAT_NAMES
+
+
+def test_help_does_not_import_the_heavy_libraries() -> None:
+    code = (
+        "import sys; from kg.cli import cli, COMMANDS\n"
+        "[cli.get_command(None, n) for n in COMMANDS]\n"
+        "heavy = [m for m in ('rdflib', 'pyshacl', 'owlready2', 'networkx', 'curies', 'kg.export')"
+        " if m in sys.modules]\n"
+        "print(','.join(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
