@@ -118,12 +118,19 @@ def infobox_ids(ctx: ExtractionContext) -> Iterable[Assertion]:
 @register("infobox.gene")
 def infobox_gene(ctx: ExtractionContext) -> Iterable[Assertion]:
     """A protein page's ``Gene`` row: the protein is the gene product of that gene."""
+    return _related_rows(ctx, "gene", p.GENE_PRODUCT_OF, p.BL_GENE_PRODUCT_OF)
+
+
+def _related_rows(
+    ctx: ExtractionContext, kind: str, predicate: str, biolink: str, label: str | None = None
+) -> Iterable[Assertion]:
+    """Rows whose value names genes (links, else a list): the entity relates to each."""
     entity = ctx.entity_term()
-    for br in _rows(ctx, "gene"):
+    for br in _rows(ctx, kind):
         ev = ctx.evidence(br.row)
         for gene in linked_or_named(ctx, br.row.value, cat.GENE):
             yield from ctx.describe(gene, ev)
-            yield ctx.fact(entity, p.GENE_PRODUCT_OF, gene, ev, biolink=p.BL_GENE_PRODUCT_OF)
+            yield ctx.fact(entity, predicate, gene, ev, biolink=biolink, label=label)
 
 
 @register("infobox.expression")
@@ -141,19 +148,9 @@ def infobox_expression(ctx: ExtractionContext) -> Iterable[Assertion]:
 @register("infobox.target")
 def infobox_target(ctx: ExtractionContext) -> Iterable[Assertion]:
     """A therapeutic page's ``Target`` row: the drug molecularly interacts with the target."""
-    entity = ctx.entity_term()
-    for br in _rows(ctx, "target"):
-        ev = ctx.evidence(br.row)
-        for target in linked_or_named(ctx, br.row.value, cat.GENE):
-            yield from ctx.describe(target, ev)
-            yield ctx.fact(
-                entity,
-                p.MOLECULARLY_INTERACTS_WITH,
-                target,
-                ev,
-                biolink=p.BL_DIRECTLY_INTERACTS,
-                label="Target",
-            )
+    return _related_rows(
+        ctx, "target", p.MOLECULARLY_INTERACTS_WITH, p.BL_DIRECTLY_INTERACTS, label="Target"
+    )
 
 
 @register("infobox.proteins")
