@@ -391,7 +391,7 @@ def _write_store(
 def _categories(lines: Iterable[str]) -> dict[str, int]:
     """Entities per Biolink category, from the terms graph's rdf:type lines."""
     typ = f"<{v.RDF_TYPE}> <{v.BIOLINK}"
-    graph = f"<{v.ONTOLOGY_GRAPH}> ."
+    graph = f"<{v.TERMS_GRAPH}> ."
     counts: Counter[str] = Counter()
     for ln in lines:
         if typ in ln and ln.endswith(graph):

@@ -9,7 +9,7 @@ from kg.rdf import vocab as v
 from kg.rdf.terms import iri, literal, nquad, text
 
 _BUILD = iri(v.BUILD_GRAPH)
-_TERMS = iri(v.ONTOLOGY_GRAPH)
+_TERMS = iri(v.TERMS_GRAPH)
 _TYPE = iri(v.RDF_TYPE)
 _PREF = iri(v.SKOS + "prefLabel")
 

@@ -46,9 +46,8 @@ RDFS_LABEL = RDFS + "label"
 #: The graph that holds the build activity.
 BUILD_GRAPH = KG + "graph-build"
 #: The terms graph: one preferred label and the category of every entity used, plus what kg
-#: copied from ontologies about them (parents, obsolete flags). ONTOLOGY_GRAPH is an alias.
+#: copied from ontologies about them (parents, obsolete flags).
 TERMS_GRAPH = KG + "graph-terms"
-ONTOLOGY_GRAPH = TERMS_GRAPH
 
 
 @cache

@@ -21,8 +21,8 @@ from kg.errors import InputError
 from kg.rdf import vocab as v
 
 WIKI_PAGE = v.KGV + "WikiPage"
-#: The graph that holds what kg copied from ontologies (docs/rdf-layout.md calls it graph-terms).
-TERMS_GRAPHS = (v.TERMS_GRAPH, v.KG + "graph-ontology")
+#: The terms graph (docs/rdf-layout.md), as a tuple for the places that iterate over it.
+TERMS_GRAPHS = (v.TERMS_GRAPH,)
 DEFAULT_GRAPH = ""
 
 
