@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from kg import __version__
+from kg import vocab as v
 from kg.errors import InputError, KgError
 from kg.pages import find_pages, read_page
-from kg.rdf import vocab as v
 from kg.store.build_dir import BuildDir, write_atomic, write_json
 from kg.store.dataset import Block, write_dataset
 
@@ -375,7 +375,7 @@ def _write_store(
         update = StoreUpdate(
             drop_graphs=[*changed, *gone, v.BUILD_GRAPH, v.TERMS_GRAPH],
             drop_quads=[
-                (r["page_iri"], v.PROV + "wasGeneratedBy", old_activity, r["graph"])
+                (r["page_iri"], v.PROV_WAS_GENERATED_BY, old_activity, r["graph"])
                 for r in ok
                 if relink and r["graph"] not in rebuilt
             ],

@@ -14,10 +14,11 @@ from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 
-from kg.rdf.vocab import PREFIX_MAP, compress
+from kg import vocab as v
+from kg.vocab import PREFIX_MAP, compress
 
 _GEN_DELIMS = (":", "/", "?", "#", "[", "]", "@")
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_XSD_STRING = v.XSD_STRING
 
 
 def context() -> dict[str, Any]:
@@ -55,10 +56,7 @@ def write_jsonld(quads: Iterable[ox.Quad], out: BinaryIO) -> None:
     for q in quads:
         g = "" if isinstance(q.graph_name, ox.DefaultGraph) else _id(q.graph_name)
         node = graphs.setdefault(g, {}).setdefault(_id(q.subject), {})
-        if (
-            q.predicate.value == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-            and not isinstance(q.object, ox.Literal)
-        ):
+        if q.predicate.value == v.RDF_TYPE and not isinstance(q.object, ox.Literal):
             node.setdefault("@type", []).append(_id(q.object))  # type: ignore[arg-type]
         else:
             node.setdefault(_id(q.predicate), []).append(_value(q.object))

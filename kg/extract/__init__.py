@@ -21,6 +21,7 @@ from kg.extract import page_entity, infobox, subtables, bullets, tables, mermaid
 from kg.extract import links, citations, metadata
 
 # isort: on
+from kg import vocab as v
 from kg.extract.context import ExtractionContext
 from kg.extract.dbids import id_conflicts
 from kg.extract.merge import merge_assertions
@@ -28,7 +29,6 @@ from kg.extract.model import Assertion, PageExtraction
 from kg.extract.registry import EXTRACTORS, Extractor, register
 from kg.pages import Page
 from kg.parse.model import ParsedPage
-from kg.rdf import vocab as v
 
 if TYPE_CHECKING:
     from kg.ground import Grounder

@@ -20,13 +20,13 @@ import re
 from collections.abc import Iterable
 
 from kg.extract import categories as cat
-from kg.extract import properties as p
 from kg.extract import statements as st
 from kg.extract.context import ExtractionContext, split_list
 from kg.extract.model import Assertion, Value
 from kg.extract.registry import register
 from kg.extract.rows import PROTOCOL, STAGE, headings, section_index
 from kg.parse.model import Bullet
+from kg.vocab import terms as p
 
 _SYMBOL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-./αβγδκ]{0,14}$")
 

@@ -10,21 +10,21 @@ Categories follow ``../shared/docs/modelling.md``: cell types ``biolink:Cell``, 
 
 from __future__ import annotations
 
+from kg import vocab as v
 from kg.parse.model import ParsedPage
-from kg.rdf import vocab as v
 
 B = v.BIOLINK
-CELL = B + "Cell"
-GENE = B + "Gene"
-PROTEIN = B + "Protein"
-DISEASE = B + "Disease"
-CHEMICAL = B + "ChemicalEntity"
-DRUG = B + "Drug"
-ANATOMY = B + "AnatomicalEntity"
-TAXON = B + "OrganismTaxon"
-PUBLICATION = B + "Publication"
-PROCESS = B + "BiologicalProcess"
-NAMED_THING = B + "NamedThing"
+CELL = v.CELL
+GENE = v.GENE
+PROTEIN = v.PROTEIN
+DISEASE = v.DISEASE
+CHEMICAL = v.CHEMICAL
+DRUG = v.DRUG
+ANATOMY = v.ANATOMY
+TAXON = v.TAXON
+PUBLICATION = v.PUBLICATION
+PROCESS = v.PROCESS
+NAMED_THING = v.NAMED_THING
 
 #: SciDEX ``entity_type`` values and infobox kinds -> Biolink category of the page's entity.
 _BY_TYPE: dict[str, str] = {

@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from kg import vocab as v
 from kg.extract import categories as cat
-from kg.extract import properties as p
 from kg.extract.context import ExtractionContext, citation_key, expand
 from kg.extract.model import Assertion, Match, Term, Value
 from kg.extract.registry import register
-from kg.rdf import vocab as v
+from kg.vocab import terms as p
 
 _PMID_KEY = re.compile(r"^pmid(\d{1,9})$", re.IGNORECASE)
 

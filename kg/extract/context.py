@@ -22,13 +22,13 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from kg import vocab
 from kg.extract import categories as cat
-from kg.extract import properties as p
 from kg.extract.model import Assertion, Evidence, Match, Term, Value
 from kg.extract.rows import BoxRow, box_rows
 from kg.pages import Page
 from kg.parse.model import Bullet, Cell, Citation, Element, InfoboxRow, ParsedPage, Span, TableRow
-from kg.rdf import vocab
+from kg.vocab import terms as p
 
 if TYPE_CHECKING:
     from kg.ground import Grounder
@@ -228,7 +228,7 @@ class ExtractionContext:
         core = core_name(name)
         mention_category = term.category or cat.NAMED_THING
         return Term(
-            iri=vocab.mention_iri(mention_category, core),
+            iri=vocab.mention_iri(core),
             label=core,
             category=mention_category,
             match=Match.UNGROUNDED,
@@ -289,8 +289,7 @@ class ExtractionContext:
 
 def _obo_iri(curie: str) -> str:
     """``CL:0000540`` -> its OBO PURL (ontology ancestors are OBO classes)."""
-    prefix, _, local = curie.partition(":")
-    return f"{vocab.OBO}{prefix}_{local}"
+    return vocab.obo_iri(curie)
 
 
 def _own_citations(element: Element | Cell) -> tuple[Citation, ...]:

@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from kg import vocab as v
 from kg.extract import categories as cat
-from kg.extract import properties as p
 from kg.extract.context import ExtractionContext
 from kg.extract.model import Assertion, Evidence, Match, Term
 from kg.parse.model import Cell
-from kg.rdf import vocab as v
+from kg.vocab import terms as p
 
 _LABEL_PREFIX: dict[str, str] = {
     "ncbi gene": "NCBIGene",

@@ -19,7 +19,6 @@ from collections.abc import Iterable
 from functools import cache
 
 from kg.extract import categories as cat
-from kg.extract import properties as p
 from kg.extract import statements as st
 from kg.extract.context import ExtractionContext, split_list
 from kg.extract.dbids import id_facts, id_prefix
@@ -27,6 +26,7 @@ from kg.extract.model import Assertion
 from kg.extract.registry import register
 from kg.extract.rows import BoxRow, is_cl_label
 from kg.extract.statements import linked_or_named
+from kg.vocab import terms as p
 
 #: (kind, label pattern): the kind of a plain infobox row, first match wins.
 ROW_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -149,7 +149,11 @@ def infobox_expression(ctx: ExtractionContext) -> Iterable[Assertion]:
 def infobox_target(ctx: ExtractionContext) -> Iterable[Assertion]:
     """A therapeutic page's ``Target`` row: the drug molecularly interacts with the target."""
     return _related_rows(
-        ctx, "target", p.MOLECULARLY_INTERACTS_WITH, p.BL_DIRECTLY_INTERACTS, label="Target"
+        ctx,
+        "target",
+        p.MOLECULARLY_INTERACTS_WITH,
+        p.BL_DIRECTLY_PHYSICALLY_INTERACTS_WITH,
+        label="Target",
     )
 
 

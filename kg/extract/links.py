@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from kg import vocab as v
 from kg.extract import categories as cat
-from kg.extract import properties as p
 from kg.extract.context import ExtractionContext
 from kg.extract.dbids import id_fact, other_species, url_id
 from kg.extract.model import Assertion
 from kg.extract.registry import register
-from kg.rdf import vocab as v
+from kg.vocab import terms as p
 
 
 def _own_path(ctx: ExtractionContext, path: str) -> bool:

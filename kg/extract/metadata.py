@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from kg.extract import properties as p
 from kg.extract.context import ExtractionContext
 from kg.extract.model import Assertion
 from kg.extract.registry import register
+from kg.vocab import terms as p
 
 _KEYS: dict[str, str] = {
     "slug": p.SLUG,

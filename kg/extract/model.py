@@ -9,60 +9,10 @@ Subjects and objects are :class:`Term` (an IRI, already grounded, with how) or
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
 from kg.errors import ModelError
+from kg.ground.model import Match, OntologyFact, Term, Value
 from kg.parse.model import Span
-
-
-class Match(StrEnum):
-    """How a name or id on the page was tied to an IRI (SSSOM's mapping_justification, in short)."""
-
-    ID_ON_PAGE = "id-on-page"  # the page gives the id (CL:0000100, an NCBI Gene link, ...)
-    EXACT_LABEL = "exact-label"  # the name equals the ontology / lexicon label (case-insensitive)
-    EXACT_SYNONYM = "exact-synonym"  # the name equals an exact synonym
-    ALIAS = "alias"  # a gene alias or a lexicon alias (HB9 -> MNX1)
-    PAGE_ENTITY = "page-entity"  # the entity the page is about (from its slug / title)
-    WIKI_LINK = "wiki-link"  # the target of a link to another wiki page
-    MINTED = "minted"  # a project node that needs no grounding (reference, statement, page)
-    UNGROUNDED = "ungrounded"  # no id found: a minted mention node, flagged and counted
-
-    @property
-    def semapv(self) -> str:
-        """The SEMAPV justification closest to this match."""
-        return {
-            Match.ID_ON_PAGE: "https://w3id.org/semapv/vocab/ManualMappingCuration",
-            Match.EXACT_LABEL: "https://w3id.org/semapv/vocab/LexicalMatching",
-            Match.EXACT_SYNONYM: "https://w3id.org/semapv/vocab/LexicalMatching",
-            Match.ALIAS: "https://w3id.org/semapv/vocab/LexicalMatching",
-        }.get(self, "https://w3id.org/semapv/vocab/UnspecifiedMatching")
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Term:
-    """A node: its IRI, the name the page used, its Biolink category, and how it was grounded."""
-
-    iri: str
-    label: str | None = None  # as the page names it
-    category: str | None = None  # Biolink category IRI, e.g. https://w3id.org/biolink/vocab/Cell
-    match: Match = Match.MINTED
-
-    def __post_init__(self) -> None:
-        if not self.iri or not (self.iri.startswith("http://") or self.iri.startswith("https://")):
-            raise ModelError(f"a term needs an absolute http(s) IRI, got {self.iri!r}")
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Value:
-    """A literal. ``datatype`` is an XSD IRI or None (plain string); ``lang`` a language tag."""
-
-    value: str
-    datatype: str | None = None
-    lang: str | None = None
-
-    def __post_init__(self) -> None:
-        if self.datatype and self.lang:
-            raise ModelError("a literal has a datatype or a language, not both")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -118,15 +68,6 @@ class Assertion:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class OntologyFact:
-    """Something kg copied from an ontology about a term it used (label, parent, obsolete)."""
-
-    subject: str
-    predicate: str
-    object: str | Value
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
 class PageExtraction:
     """Everything extracted from one page."""
 
@@ -142,3 +83,6 @@ class PageExtraction:
     ontology_facts: tuple[OntologyFact, ...] = ()
     problems: tuple[str, ...] = ()  # warnings, "FILE:LINE: message"
     ungrounded: tuple[str, ...] = ()  # labels of mentions that could not be grounded
+
+
+__all__ = ["Assertion", "Evidence", "Match", "OntologyFact", "PageExtraction", "Term", "Value"]

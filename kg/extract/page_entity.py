@@ -32,17 +32,17 @@ import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from kg import vocab as v
 from kg.extract import categories as cat
-from kg.extract import properties as p
 from kg.extract.context import ExtractionContext
 from kg.extract.model import Assertion, Evidence, Match, Term, Value
 from kg.extract.registry import register
 from kg.extract.rows import cell, cl_curies, column, is_cl_label
 from kg.parse.model import Element, Link, Span
-from kg.rdf import vocab as v
+from kg.vocab import terms as p
 
-CL_PREFIX = v.OBO + "CL_"
-NEURON = v.OBO + "CL_0000540"
+CL_PREFIX = v.CL
+NEURON = v.NEURON
 _GROUNDED = frozenset({Match.ID_ON_PAGE, Match.EXACT_LABEL, Match.EXACT_SYNONYM, Match.ALIAS})
 
 

@@ -36,8 +36,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract import properties as p
-from kg.rdf import vocab as v
+from kg import vocab as v
+from kg.vocab import terms as p
 
 B = v.BIOLINK
 
@@ -60,27 +60,27 @@ def _r(label: str, predicate: str, biolink: str | None = None) -> Relation:
 RELATIONS: dict[str, Relation] = {
     r.label: r
     for r in (
-        _r("associated with", B + "associated_with"),
+        _r("associated with", v.BL_ASSOCIATED_WITH),
         _r("expressed in", p.EXPRESSED_IN, p.BL_EXPRESSED_IN),
-        _r("activates", p.POSITIVELY_REGULATES, B + "regulates"),
-        _r("regulates", p.REGULATES, B + "regulates"),
+        _r("activates", p.POSITIVELY_REGULATES, v.BL_REGULATES),
+        _r("regulates", p.REGULATES, v.BL_REGULATES),
         _r("related to", p.BL_RELATED_TO),
-        _r("involved in", p.INVOLVED_IN, B + "actively_involved_in"),
-        _r("therapeutic target", B + "target_for"),
-        _r("biomarker for", B + "biomarker_for"),
-        _r("causes", p.CAUSES_CONDITION, B + "causes"),
-        _r("drives", p.CONTRIBUTES_TO, B + "contributes_to"),
+        _r("involved in", p.INVOLVED_IN, v.BL_ACTIVELY_INVOLVED_IN),
+        _r("therapeutic target", v.BL_TARGET_FOR),
+        _r("biomarker for", v.BL_BIOMARKER_FOR),
+        _r("causes", p.CAUSES_CONDITION, v.BL_CAUSES),
+        _r("drives", p.CONTRIBUTES_TO, v.BL_CONTRIBUTES_TO),
         _r("expresses", p.EXPRESSES, p.BL_EXPRESSES),
-        _r("modulates", p.REGULATES, B + "regulates"),
-        _r("promotes", p.POSITIVELY_REGULATES, B + "regulates"),
-        _r("risk factor for", B + "predisposes_to_condition"),
-        _r("targets gene", p.MOLECULARLY_INTERACTS_WITH, B + "directly_physically_interacts_with"),
-        _r("inhibits", p.NEGATIVELY_REGULATES, B + "regulates"),
-        _r("reduces", p.NEGATIVELY_REGULATES, B + "regulates"),
+        _r("modulates", p.REGULATES, v.BL_REGULATES),
+        _r("promotes", p.POSITIVELY_REGULATES, v.BL_REGULATES),
+        _r("risk factor for", v.BL_PREDISPOSES_TO_CONDITION),
+        _r("targets gene", p.MOLECULARLY_INTERACTS_WITH, v.BL_DIRECTLY_PHYSICALLY_INTERACTS_WITH),
+        _r("inhibits", p.NEGATIVELY_REGULATES, v.BL_REGULATES),
+        _r("reduces", p.NEGATIVELY_REGULATES, v.BL_REGULATES),
         _r("component of", p.PART_OF, p.BL_PART_OF),
-        _r("protects against", B + "preventative_for_condition"),
-        _r("mediates", p.CONTRIBUTES_TO, B + "contributes_to"),
-        _r("interacts with", B + "interacts_with"),
+        _r("protects against", v.BL_PREVENTATIVE_FOR_CONDITION),
+        _r("mediates", p.CONTRIBUTES_TO, v.BL_CONTRIBUTES_TO),
+        _r("interacts with", v.BL_INTERACTS_WITH),
         _r("drug", p.BL_AFFECTS),
     )
 }

@@ -25,10 +25,10 @@ import re
 from collections.abc import Iterable, Sequence
 
 from kg.extract import categories as cat
-from kg.extract import properties as p
 from kg.extract.context import ExtractionContext, split_list
 from kg.extract.model import Assertion, Evidence, Match, Term, Value
 from kg.parse.model import Cell
+from kg.vocab import terms as p
 
 _DEVELOPMENTAL = re.compile(r"stem|ipsc|\besc\b|progenitor|precursor|embryonic|blast\b", re.I)
 _CHAIN_SPLIT = re.compile(r"\s*(?:>|→|->)\s*")

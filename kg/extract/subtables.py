@@ -26,14 +26,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from kg import vocab as v
 from kg.extract import categories as cat
-from kg.extract import properties as p
 from kg.extract.context import ExtractionContext, expand, split_list
 from kg.extract.model import Assertion, Match, Term, Value
 from kg.extract.registry import register
 from kg.extract.relations import relation_for
 from kg.extract.rows import BoxRow, header_kind, is_cl_label
-from kg.rdf import vocab as v
+from kg.vocab import terms as p
 
 _NCT = re.compile(r"^NCT(\d{8})$")
 _CURIE = re.compile(r"^([A-Za-z][A-Za-z0-9.]*):(\S+)$")

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from kg.extract import properties as p
 from kg.extract import statements as st
 from kg.extract.context import ExtractionContext
 from kg.extract.model import Assertion, Value
 from kg.extract.registry import register
 from kg.extract.rows import PROTOCOL, headings, section_index
 from kg.parse.model import PipeTable, Section
+from kg.vocab import terms as p
 
 _MARKER_COLUMNS: dict[str, str] = {
     "type": p.MARKER_TYPE,

@@ -9,18 +9,18 @@ entry (HGNC ids stand for the gene and its products in most KGs), asking for a
 
 from __future__ import annotations
 
-from kg.rdf import vocab as v
+from kg import vocab as v
 
-NAMED_THING = v.BIOLINK + "NamedThing"
-CELL = v.BIOLINK + "Cell"
-GENE = v.BIOLINK + "Gene"
-PROTEIN = v.BIOLINK + "Protein"
-DISEASE = v.BIOLINK + "Disease"
-SMALL_MOLECULE = v.BIOLINK + "SmallMolecule"
-DRUG = v.BIOLINK + "Drug"
-ANATOMY = v.BIOLINK + "AnatomicalEntity"
-TAXON = v.BIOLINK + "OrganismTaxon"
-PUBLICATION = v.BIOLINK + "Publication"
+NAMED_THING = v.NAMED_THING
+CELL = v.CELL
+GENE = v.GENE
+PROTEIN = v.PROTEIN
+DISEASE = v.DISEASE
+SMALL_MOLECULE = v.SMALL_MOLECULE
+DRUG = v.DRUG
+ANATOMY = v.ANATOMY
+TAXON = v.TAXON
+PUBLICATION = v.PUBLICATION
 
 #: The category an identifier prefix implies (modelling.md, "Node categories").
 PREFIX_CATEGORY: dict[str, str] = {
@@ -42,7 +42,7 @@ PREFIX_CATEGORY: dict[str, str] = {
 }
 
 _GROUPS: tuple[frozenset[str], ...] = tuple(
-    frozenset(v.BIOLINK + name for name in names)
+    frozenset(v.biolink_iri(name) for name in names)
     for names in (
         ("Cell",),
         ("Gene", "Protein", "GeneProduct", "GeneOrGeneProduct", "Polypeptide", "GeneFamily"),
@@ -63,9 +63,7 @@ _GROUPS: tuple[frozenset[str], ...] = tuple(
 
 def category_iri(category: str) -> str:
     """``biolink:Gene`` / ``Gene`` / the full IRI -> ``https://w3id.org/biolink/vocab/Gene``."""
-    if category.startswith(("http://", "https://")):
-        return category
-    return v.BIOLINK + category.removeprefix("biolink:")
+    return v.biolink_iri(category)
 
 
 def prefix_category(curie: str) -> str | None:

@@ -9,16 +9,15 @@ Biolink category (a GO or PR class in a full release).
 
 from __future__ import annotations
 
-from kg.extract.model import OntologyFact, Value
-from kg.ground.model import OntologyClass
-from kg.rdf import vocab as v
+from kg import vocab as v
+from kg.ground.model import OntologyClass, OntologyFact, Value
 
-PREF_LABEL = v.SKOS + "prefLabel"
-SUBCLASS_OF = v.RDFS + "subClassOf"
-DEPRECATED = v.OWL + "deprecated"
-REPLACED_BY = v.OBO + "IAO_0100001"
-ONTOLOGY_VERSION = v.KGV + "ontologyVersion"
-_BOOLEAN = v.XSD + "boolean"
+PREF_LABEL = v.PREF_LABEL
+SUBCLASS_OF = v.SUBCLASS_OF
+DEPRECATED = v.DEPRECATED
+REPLACED_BY = v.IAO_REPLACED_BY
+ONTOLOGY_VERSION = v.ONTOLOGY_VERSION
+_BOOLEAN = v.XSD_BOOLEAN
 
 
 def _iri(curie: str) -> str | None:

@@ -11,7 +11,7 @@ Order of look-up for a name (:meth:`Grounder.ground_name`):
 Only kinds compatible with ``category`` are considered (``kg.ground.categories``). A name
 that resolves to two different ids is *ambiguous*: it stays an ungrounded mention and
 :meth:`Grounder.lookup_name` says why. Ungrounded mentions are minted with
-``vocab.mention_iri(category, name)``, so ``Als``/``ALS`` or ``Dam``/``DAM`` are one node.
+``vocab.mention_iri(name)``, so ``Als``/``ALS`` or ``Dam``/``DAM`` are one node.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from kg.extract.model import Match, OntologyFact, Term
+from kg import vocab as v
 from kg.ground.categories import (
     NAMED_THING,
     category_iri,
@@ -30,10 +30,10 @@ from kg.ground.categories import (
 )
 from kg.ground.facts import ontology_facts
 from kg.ground.lexicon import Lexicon, shipped_lexicon
+from kg.ground.model import Match, OntologyFact, Term
 from kg.ground.normalise import split_parenthesised
 from kg.ground.ontology import OntologyIndex, load_ontology
 from kg.ground.wiki import wiki_slug, wiki_target
-from kg.rdf import vocab as v
 
 _RANK = {Match.EXACT_LABEL: 0, Match.EXACT_SYNONYM: 1, Match.ALIAS: 2}
 _PREFIXES = {p.casefold(): p for p in v.PREFIX_MAP}
@@ -200,11 +200,6 @@ class Grounder:
             return entry.category
         return prefix_category(curie)
 
-    def label_of(self, iri: str) -> str | None:
-        """The ontology or lexicon label of a grounded IRI."""
-        curie = v.compress(iri)
-        return self._label(curie) if curie else None
-
     def _label(self, curie: str) -> str | None:
         for index in (self.ontology, self.fallback):
             if index is not None and (lbl := index.label(curie)):
@@ -240,4 +235,4 @@ def _unique(found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
 
 def _mention(label: str, category: str | None) -> Term:
     cat = category or NAMED_THING
-    return Term(iri=v.mention_iri(cat, label), label=label, category=cat, match=Match.UNGROUNDED)
+    return Term(iri=v.mention_iri(label), label=label, category=cat, match=Match.UNGROUNDED)

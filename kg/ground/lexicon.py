@@ -19,11 +19,11 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from types import MappingProxyType
 
+from kg import vocab as v
 from kg.errors import InputError
-from kg.extract.model import Match
 from kg.ground.categories import category_iri, compatible
+from kg.ground.model import Match
 from kg.ground.normalise import loose, normalise
-from kg.rdf import vocab as v
 
 COLUMNS = ("curie", "label", "category", "synonyms", "aliases", "source", "note")
 _RANK = {Match.EXACT_LABEL: 0, Match.EXACT_SYNONYM: 1, Match.ALIAS: 2}

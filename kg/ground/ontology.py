@@ -19,8 +19,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from kg.errors import InputError
-from kg.extract.model import Match
-from kg.ground.model import OntologyClass, OntologyHeader
+from kg.ground.model import Match, OntologyClass, OntologyHeader
 from kg.ground.normalise import normalise, singular_variants
 from kg.ground.obo import read_obo
 from kg.ground.owl import read_owl

@@ -16,25 +16,39 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg import vocab as v
 from kg.errors import InputError
 from kg.ground.model import MODULE_MARKER, OntologyClass, OntologyHeader
-from kg.rdf import vocab as v
 
-_RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
-_RDFS = "{http://www.w3.org/2000/01/rdf-schema#}"
-_OWL = "{http://www.w3.org/2002/07/owl#}"
-_OBO = "{http://purl.obolibrary.org/obo/}"
-_OIO = "{http://www.geneontology.org/formats/oboInOwl#}"
 _LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-_ABOUT = _RDF + "about"
-_RESOURCE = _RDF + "resource"
+_T_DEPRECATED = v.clark(v.OWL, v.DEPRECATED)
+_T_IAO_DEFINITION = v.clark(v.OBO, v.IAO_DEFINITION)
+_T_IAO_REPLACED_BY = v.clark(v.OBO, v.IAO_REPLACED_BY)
+_T_OIO_HAS_BROAD_SYNONYM = v.clark(v.OIO, v.OIO_HAS_BROAD_SYNONYM)
+_T_OIO_HAS_EXACT_SYNONYM = v.clark(v.OIO, v.OIO_HAS_EXACT_SYNONYM)
+_T_OIO_HAS_NARROW_SYNONYM = v.clark(v.OIO, v.OIO_HAS_NARROW_SYNONYM)
+_T_OIO_HAS_RELATED_SYNONYM = v.clark(v.OIO, v.OIO_HAS_RELATED_SYNONYM)
+_T_OWL_CLASS = v.clark(v.OWL, v.OWL_CLASS)
+_T_OWL_EQUIVALENT_CLASS = v.clark(v.OWL, v.OWL_EQUIVALENT_CLASS)
+_T_OWL_IMPORTS = v.clark(v.OWL, v.OWL_IMPORTS)
+_T_OWL_INTERSECTION_OF = v.clark(v.OWL, v.OWL_INTERSECTION_OF)
+_T_OWL_ONTOLOGY = v.clark(v.OWL, v.OWL_ONTOLOGY)
+_T_OWL_VERSION_INFO = v.clark(v.OWL, v.OWL_VERSION_INFO)
+_T_OWL_VERSION_IRI = v.clark(v.OWL, v.OWL_VERSION_IRI)
+_T_RDFS_LABEL = v.clark(v.RDFS, v.RDFS_LABEL)
+_T_RDF_DESCRIPTION = v.clark(v.RDF, v.RDF_DESCRIPTION)
+_T_RDF_RDF = v.clark(v.RDF, v.RDF_RDF)
+_T_RDF_TYPE = v.clark(v.RDF, v.RDF_TYPE)
+_T_SUBCLASS_OF = v.clark(v.RDFS, v.SUBCLASS_OF)
+_ABOUT = v.clark(v.RDF, v.RDF_ABOUT)
+_RESOURCE = v.clark(v.RDF, v.RDF_RESOURCE)
 _MODULE_TAG = "{" + MODULE_MARKER.replace("#", "#}")
 _TITLES = ("{http://purl.org/dc/elements/1.1/}title", "{http://purl.org/dc/terms/}title")
 _SYNONYMS = {
-    _OIO + "hasExactSynonym": "exact",
-    _OIO + "hasRelatedSynonym": "related",
-    _OIO + "hasNarrowSynonym": "narrow",
-    _OIO + "hasBroadSynonym": "broad",
+    _T_OIO_HAS_EXACT_SYNONYM: "exact",
+    _T_OIO_HAS_RELATED_SYNONYM: "related",
+    _T_OIO_HAS_NARROW_SYNONYM: "narrow",
+    _T_OIO_HAS_BROAD_SYNONYM: "broad",
 }
 
 
@@ -73,7 +87,7 @@ def read_owl(path: Path) -> tuple[OntologyHeader, tuple[OntologyClass, ...]]:
             depth -= 1
             if depth != 1:
                 continue
-            if elem.tag == _OWL + "Ontology":
+            if elem.tag == _T_OWL_ONTOLOGY:
                 header = _header(elem)
             elif _is_class(elem):
                 _collect(elem, drafts)
@@ -90,7 +104,7 @@ def read_owl(path: Path) -> tuple[OntologyHeader, tuple[OntologyClass, ...]]:
 
 
 def _check_root(elem: ET.Element, path: Path) -> None:
-    if elem.tag != _RDF + "RDF":
+    if elem.tag != _T_RDF_RDF:
         raise InputError(
             f"not an RDF/XML ontology: the root element is <{_local(elem.tag)}>, not <rdf:RDF> "
             "(kg reads OWL in RDF/XML and OBO; convert other syntaxes with ROBOT first)",
@@ -106,10 +120,10 @@ def _local(tag: str) -> str:
 def _is_class(elem: ET.Element) -> bool:
     if elem.get(_ABOUT) is None:
         return False
-    if elem.tag == _OWL + "Class":
+    if elem.tag == _T_OWL_CLASS:
         return True
-    return elem.tag == _RDF + "Description" and any(
-        c.tag == _RDF + "type" and c.get(_RESOURCE) == v.OWL + "Class" for c in elem
+    return elem.tag == _T_RDF_DESCRIPTION and any(
+        c.tag == _T_RDF_TYPE and c.get(_RESOURCE) == v.OWL_CLASS for c in elem
     )
 
 
@@ -118,11 +132,11 @@ def _header(elem: ET.Element) -> OntologyHeader:
     imports: list[str] = []
     is_module = False
     for child in elem:
-        if child.tag == _OWL + "versionIRI":
+        if child.tag == _T_OWL_VERSION_IRI:
             version_iri = child.get(_RESOURCE)
-        elif child.tag == _OWL + "versionInfo":
+        elif child.tag == _T_OWL_VERSION_INFO:
             version_info = (child.text or "").strip() or None
-        elif child.tag == _OWL + "imports" and child.get(_RESOURCE):
+        elif child.tag == _T_OWL_IMPORTS and child.get(_RESOURCE):
             imports.append(child.get(_RESOURCE, ""))
         elif child.tag == _MODULE_TAG:
             is_module = (child.text or "").strip().lower() in ("true", "1")
@@ -141,26 +155,26 @@ def _collect(elem: ET.Element, drafts: dict[str, _Draft]) -> None:
     draft = drafts.setdefault(elem.get(_ABOUT, ""), _Draft())
     for child in elem:
         tag, text = child.tag, (child.text or "").strip()
-        if tag == _RDFS + "label" and text:
+        if tag == _T_RDFS_LABEL and text:
             draft.labels.append((child.get(_LANG, ""), text))
-        elif tag == _OBO + "IAO_0000115" and text and draft.definition is None:
+        elif tag == _T_IAO_DEFINITION and text and draft.definition is None:
             draft.definition = text
         elif tag in _SYNONYMS and text:
             draft.synonyms.setdefault(_SYNONYMS[tag], []).append(text)
-        elif tag == _RDFS + "subClassOf" and child.get(_RESOURCE):
+        elif tag == _T_SUBCLASS_OF and child.get(_RESOURCE):
             draft.parents.append(child.get(_RESOURCE, ""))
-        elif tag == _OWL + "equivalentClass":
+        elif tag == _T_OWL_EQUIVALENT_CLASS:
             draft.parents.extend(_genus(child))
-        elif tag == _OWL + "deprecated":
+        elif tag == _T_DEPRECATED:
             draft.deprecated = draft.deprecated or text.lower() in ("true", "1")
-        elif tag == _OBO + "IAO_0100001":
+        elif tag == _T_IAO_REPLACED_BY:
             draft.replaced_by = child.get(_RESOURCE) or text or draft.replaced_by
 
 
 def _genus(equivalent: ET.Element) -> list[str]:
     """Named members of ``owl:equivalentClass [ owl:intersectionOf (...) ]``."""
     out: list[str] = []
-    for inter in equivalent.iter(_OWL + "intersectionOf"):
+    for inter in equivalent.iter(_T_OWL_INTERSECTION_OF):
         out.extend(m.get(_ABOUT, "") for m in inter if m.get(_ABOUT))
     return out
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
+from kg import vocab as v
 from kg.ground.model import OntologyClass
-from kg.rdf import vocab as v
 
 _HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -23,7 +23,7 @@ _HEAD = """<?xml version="1.0" encoding="UTF-8"?>
          xmlns:dcterms="http://purl.org/dc/terms/"
          xmlns:kgv="https://scidex.ai/kg/vocab#">
 """
-_BOOL = "http://www.w3.org/2001/XMLSchema#boolean"
+_BOOL = v.XSD_BOOLEAN
 _SYNONYM_TAGS = (
     ("exact_synonyms", "oboInOwl:hasExactSynonym"),
     ("related_synonyms", "oboInOwl:hasRelatedSynonym"),

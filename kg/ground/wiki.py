@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
+from kg import vocab as v
 from kg.ground import categories as c
-from kg.rdf import vocab as v
 
 SECTION_CATEGORY: dict[str, str] = {
     "genes": c.GENE,

@@ -17,7 +17,7 @@ import networkx as nx
 
 from kg.network.neighbourhood import HUB_DEGREE, EdgeFilter, Neighbourhood, neighbourhood
 from kg.network.relations import predicate_iri
-from kg.rdf.vocab import compress_or_iri
+from kg.vocab import compress_or_iri
 
 DEFAULT_DEPTH = 1
 DEFAULT_MAX_EDGES = 40

@@ -16,7 +16,7 @@ from itertools import pairwise
 
 import networkx as nx
 
-from kg.rdf.vocab import compress_or_iri
+from kg.vocab import compress_or_iri
 
 DEFAULT_MAX_LENGTH = 4
 DEFAULT_MAX_PATHS = 10

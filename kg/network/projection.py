@@ -26,26 +26,42 @@ from typing import Any
 
 import networkx as nx
 
+from kg import vocab
 from kg.network.relations import NON_EDGE_PREDICATES, edge_label, relation_kind
 from kg.network.source import as_store
 from kg.network.sparql import SEP, select, split
-from kg.rdf.vocab import BIOLINK, KG, KGV, OA, PROV, RDF, RDFS, SCIDEX_ARTIFACT, SKOS, compress
+from kg.vocab import (
+    ACTIVITY_PREFIX,
+    BIOLINK,
+    GRAPH_PREFIX,
+    REFERENCE_PREFIX,
+    SCIDEX_ARTIFACT,
+    SELECTOR_PREFIX,
+    STATEMENT_PREFIX,
+    compress,
+)
 
 #: IRIs of provenance and bookkeeping nodes: never entities.
-_NON_ENTITY_PREFIXES = (KG + "stmt-", KG + "sel-", KG + "ref-", KG + "build-", KG + "graph-")
+_NON_ENTITY_PREFIXES = (
+    STATEMENT_PREFIX,
+    SELECTOR_PREFIX,
+    REFERENCE_PREFIX,
+    ACTIVITY_PREFIX,
+    GRAPH_PREFIX,
+)
 _NON_ENTITY_TYPES = frozenset(
     {
-        BIOLINK + "Publication",
-        KGV + "WikiPage",
-        RDF + "Statement",
-        OA + "SpecificResource",
-        OA + "TextQuoteSelector",
-        OA + "TextPositionSelector",
-        OA + "FragmentSelector",
-        PROV + "Activity",
+        vocab.PUBLICATION,
+        vocab.WIKI_PAGE,
+        vocab.RDF_STATEMENT,
+        vocab.OA_SPECIFIC_RESOURCE,
+        vocab.OA_TEXT_QUOTE_SELECTOR,
+        vocab.OA_TEXT_POSITION_SELECTOR,
+        vocab.OA_FRAGMENT_SELECTOR,
+        vocab.PROV_ACTIVITY,
     }
 )
-_GRAPH_PREFIX = KG + "graph-"
+_GRAPH_PREFIX = GRAPH_PREFIX
 
 EDGES_QUERY = f"""
 SELECT ?s ?p ?o
@@ -182,9 +198,9 @@ def _names(store: Any) -> dict[str, _Names]:
     for n, k, v in select(store, NAMES_QUERY):
         if n is None or v is None:
             continue
-        if k == SKOS + "prefLabel":
+        if k == vocab.PREF_LABEL:
             of(n).prefs[v] += 1
-        elif k == RDFS + "label":
+        elif k == vocab.RDFS_LABEL:
             of(n).labels[v] += 1
         elif v == "true":
             of(n).ungrounded = True
@@ -236,7 +252,7 @@ def _same_as(store: Any) -> dict[str, str]:
 
 
 def _canon_rank(iri: str) -> tuple[bool, str]:
-    return (iri.startswith(KG), iri)
+    return (iri.startswith(vocab.KG), iri)
 
 
 def _edges(

@@ -17,11 +17,12 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg import vocab
 from kg.errors import InputError
 from kg.network.network import Network
 from kg.network.relations import KNOWN_LABELS, edge_label, predicate_iri
 from kg.network.sparql import select, select_terms
-from kg.rdf.vocab import KGV, OWL, PROV, RDF, compress_or_iri
+from kg.vocab import compress_or_iri
 
 STATEMENTS_QUERY = """
 SELECT ?e ?st ?g ?k ?v WHERE {
@@ -54,15 +55,15 @@ SELECT ?e ?ref ?key ?id WHERE {
 }
 """
 
-_SKIP = {RDF + "type", RDF + "subject", RDF + "predicate", RDF + "object"}
+_SKIP = {vocab.RDF_TYPE, vocab.RDF_SUBJECT, vocab.RDF_PREDICATE, vocab.RDF_OBJECT}
 _KNOWN = {
-    PROV + "wasDerivedFrom": "sources",
-    PROV + "hadPrimarySource": "references",
-    KGV + "extractor": "extractors",
-    KGV + "relationLabel": "relation_label",
-    KGV + "subjectMatch": "subject_match",
-    KGV + "objectMatch": "object_match",
-    KGV + "biolinkPredicate": "biolink_predicate",
+    vocab.PROV_WAS_DERIVED_FROM: "sources",
+    vocab.PROV_HAD_PRIMARY_SOURCE: "references",
+    vocab.EXTRACTOR: "extractors",
+    vocab.RELATION_LABEL: "relation_label",
+    vocab.SUBJECT_MATCH: "subject_match",
+    vocab.OBJECT_MATCH: "object_match",
+    vocab.BIOLINK_PREDICATE: "biolink_predicate",
 }
 
 
@@ -182,11 +183,11 @@ def _collect_statements(net: Network, e: str, rows: dict[str, dict[str, Any]]) -
             st.value, {"graph": g.value, "multi": defaultdict(set), "qual": set()}
         )
         key = k.value
-        if key == RDF + "subject":
+        if key == vocab.RDF_SUBJECT:
             row["s"] = v.value
-        elif key == RDF + "predicate":
+        elif key == vocab.RDF_PREDICATE:
             row["p"] = v.value
-        elif key == RDF + "object":
+        elif key == vocab.RDF_OBJECT:
             row["o"] = v.value
             row["literal"] = isinstance(v, ox.Literal)
         elif key in _KNOWN:
@@ -237,7 +238,7 @@ def _facts(
         if "s" not in row or "p" not in row or "o" not in row:
             continue
         literal = row.get("literal", False)
-        same = row["p"] == OWL + "sameAs"  # show both names of an identity statement
+        same = row["p"] == vocab.SAME_AS  # show both names of an identity statement
         o = row["o"] if literal or same else aliases.get(row["o"], row["o"])
         key = (row["s"] if same else aliases.get(row["s"], row["s"]), row["p"], o, literal)
         grouped[key].append(_statement(iri, row, sources, refs))

@@ -14,7 +14,7 @@ from typing import Any
 from kg.errors import InputError
 from kg.network.mermaid import CENTRE_STYLE, INDENT, node_ids, quote
 from kg.network.provenance import Fact, Provenance, Source
-from kg.rdf.vocab import compress_or_iri
+from kg.vocab import compress_or_iri
 
 QUOTE_CHARS = 80  # quotes are cut to this length in the Mermaid drawing
 

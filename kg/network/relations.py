@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from kg.rdf.vocab import BIOLINK, CONVERTER, KGV, OWL, RDFS, SKOS, compress_or_iri, expand
+from kg import vocab
+from kg.vocab import BIOLINK, CONVERTER, KGV, compress_or_iri, expand
 
 #: Labels of the relations kg emits (RO / BFO ids as verified in docs/modelling.md and in
 #: kg/extract/properties.py).
@@ -53,25 +54,25 @@ KNOWN_LABELS: dict[str, str] = {
 #: Predicates that only say "these two are connected": a page's own label says more.
 GENERIC_PREDICATES: frozenset[str] = frozenset(
     {
-        BIOLINK + "related_to",
-        BIOLINK + "related_to_at_instance_level",
-        BIOLINK + "related_to_at_concept_level",
-        BIOLINK + "associated_with",
-        RDFS + "seeAlso",
-        SKOS + "related",
+        vocab.BL_RELATED_TO,
+        vocab.BL_RELATED_TO_AT_INSTANCE_LEVEL,
+        vocab.BL_RELATED_TO_AT_CONCEPT_LEVEL,
+        vocab.BL_ASSOCIATED_WITH,
+        vocab.RDFS_SEE_ALSO,
+        vocab.SKOS_RELATED,
     }
 )
 
 #: Predicates that never become entity edges (names, types, identity, bookkeeping).
 NON_EDGE_PREDICATES: frozenset[str] = frozenset(
     {
-        RDFS + "label",
-        SKOS + "prefLabel",
-        SKOS + "altLabel",
-        OWL + "sameAs",
-        "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
-        "http://purl.org/dc/terms/identifier",
-        OWL + "deprecated",
+        vocab.RDFS_LABEL,
+        vocab.PREF_LABEL,
+        vocab.SKOS_ALT_LABEL,
+        vocab.SAME_AS,
+        vocab.RDF_TYPE,
+        vocab.DCTERMS_IDENTIFIER,
+        vocab.DEPRECATED,
     }
 )
 

@@ -20,7 +20,7 @@ from collections import defaultdict
 import networkx as nx
 
 from kg.errors import InputError
-from kg.rdf.vocab import CONVERTER, PREFIX_MAP, SCIDEX_ARTIFACT, entity_iri
+from kg.vocab import CONVERTER, PAGE_PREFIX, PREFIX_MAP, SCIDEX_ARTIFACT, entity_iri
 
 _PREFIXES = {p.casefold(): p for p in PREFIX_MAP}
 MAX_SUGGESTIONS = 8
@@ -68,7 +68,7 @@ class Resolver:
     def _by_iri(self, query: str) -> str | None:
         if not query.startswith(("http://", "https://")):
             return None
-        if query.startswith(SCIDEX_ARTIFACT + "wiki-"):
+        if query.startswith(PAGE_PREFIX):
             return self._by_slug(query[len(SCIDEX_ARTIFACT) :])
         return self._node(query)
 

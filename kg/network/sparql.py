@@ -8,7 +8,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import QueryError
-from kg.rdf.vocab import PREFIX_MAP
+from kg.vocab import PREFIX_MAP
 
 #: Separator inside GROUP_CONCAT results (a control character no IRI or label contains).
 SEP = "\x1f"

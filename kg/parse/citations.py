@@ -122,19 +122,3 @@ def make_citation(
         doi=doi_of_url(url) if url else None,
         junk=kind in ("key", "quoted") and is_junk(key),
     )
-
-
-def reattach(citation: Citation, attached_to: str | None) -> Citation:
-    """The same citation attached to another element."""
-    return Citation(
-        id=citation.id,
-        span=citation.span,
-        source=citation.source,
-        key=citation.key,
-        kind=citation.kind,
-        attached_to=attached_to,
-        url=citation.url,
-        pmid=citation.pmid,
-        doi=citation.doi,
-        junk=citation.junk,
-    )

@@ -22,14 +22,13 @@ CURIE, and its ``target`` is what the page wrote (``""`` when nothing), not to b
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from urllib.parse import unquote, urlsplit
 
+from kg import vocab
 from kg.parse.document import Document, Line, element_id
 from kg.parse.model import Link, Problem
 
@@ -90,9 +89,8 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 @cache
 def _prefixes() -> tuple[dict[str, str], frozenset[str]]:
     """Canonical spelling of every known prefix (by lower case), and the OBO ones."""
-    data = json.loads(resources.files("kg").joinpath("data/prefixes.json").read_text("utf-8"))
-    canonical = {k.lower(): k for k in data}
-    obo = frozenset(k for k, v in data.items() if v.startswith("http://purl.obolibrary.org/obo/"))
+    canonical = {k.lower(): k for k in vocab.PREFIX_MAP}
+    obo = frozenset(k for k, ns in vocab.PREFIX_MAP.items() if ns.startswith(vocab.OBO))
     return canonical, obo
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
+from kg import vocab as v
 from kg.errors import QueryError
 from kg.query.prefixes import PREFIXES
 from kg.query.results import QueryResult, ResultKind, Term
@@ -22,11 +23,8 @@ _SPARQL_FORMATS = {
     "tsv": ox.QueryResultsFormat.TSV,
     "json": ox.QueryResultsFormat.JSON,
 }
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_XSD_STRING = v.XSD_STRING
 FORMATS = ("table", "csv", "tsv", "json")
-MEDIA_TYPES = {name: fmt.media_type for name, fmt in _SPARQL_FORMATS.items()} | {
-    "turtle": "text/turtle"
-}
 
 
 def render(result: QueryResult, fmt: str = "table", *, width: int | None = None) -> str:

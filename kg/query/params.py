@@ -16,7 +16,7 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError
 from kg.query.prefixes import PREFIXES
-from kg.rdf.vocab import expand
+from kg.vocab import expand
 
 KINDS = ("iri", "literal", "term")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")

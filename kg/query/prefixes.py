@@ -9,7 +9,7 @@ default prefixes (rdflib, another triple store).
 
 from __future__ import annotations
 
-from kg.rdf.vocab import PREFIX_MAP
+from kg.vocab import PREFIX_MAP
 
 PREFIXES: dict[str, str] = dict(sorted(PREFIX_MAP.items()))
 

@@ -12,16 +12,15 @@ import unicodedata
 
 import pyoxigraph as ox
 
+from kg import vocab as v
 from kg.query.results import QueryResult, ResultKind, Term
-from kg.rdf.vocab import compress_or_iri
+from kg.vocab import compress_or_iri
 
 GAP = "  "
 ELLIPSIS = "…"
 MIN_WIDTH = 8  # a column never shrinks below this (or its natural width, if smaller)
 MAX_CELL = 80  # even with room to spare, longer cells are cut
-_NUMERIC = frozenset(
-    "http://www.w3.org/2001/XMLSchema#" + t for t in ("integer", "decimal", "double", "float")
-)
+_NUMERIC = frozenset((v.XSD_INTEGER, v.XSD_DECIMAL, v.XSD_DOUBLE, v.XSD_FLOAT))
 
 
 def render_table(result: QueryResult, *, width: int | None = None) -> str:

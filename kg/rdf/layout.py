@@ -6,9 +6,9 @@ page node (page bookkeeping) or a provenance node (statement, selector and its p
 
 from __future__ import annotations
 
-from kg.rdf import vocab as v
+from kg import vocab as v
 
-_PROVENANCE_PREFIXES = (v.KG + "stmt-", v.KG + "sel-", v.KG + "build-", v.KG + "graph-")
+_PROVENANCE_PREFIXES = (v.STATEMENT_PREFIX, v.SELECTOR_PREFIX, v.ACTIVITY_PREFIX, v.GRAPH_PREFIX)
 
 
 def is_provenance_node(iri: str) -> bool:

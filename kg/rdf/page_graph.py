@@ -10,48 +10,48 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from kg import vocab as v
 from kg.extract.model import Assertion, Evidence, PageExtraction, Term
-from kg.rdf import vocab as v
 from kg.rdf.terms import boolean, integer, iri, literal, minted, node, nquad, text
 
 _TYPE = iri(v.RDF_TYPE)
 _P = {
     name: iri(value)
     for name, value in {
-        "statement": v.RDF + "Statement",
-        "subject": v.RDF + "subject",
-        "predicate": v.RDF + "predicate",
-        "object": v.RDF + "object",
-        "value": v.RDF + "value",
-        "derived": v.PROV + "wasDerivedFrom",
-        "primary": v.PROV + "hadPrimarySource",
-        "specific": v.OA + "SpecificResource",
-        "has_source": v.OA + "hasSource",
-        "has_selector": v.OA + "hasSelector",
-        "pos": v.OA + "TextPositionSelector",
-        "quote": v.OA + "TextQuoteSelector",
-        "frag": v.OA + "FragmentSelector",
-        "start": v.OA + "start",
-        "end": v.OA + "end",
-        "exact": v.OA + "exact",
-        "conforms": v.DCTERMS + "conformsTo",
-        "identifier": v.DCTERMS + "identifier",
-        "title": v.DCTERMS + "title",
-        "topic": v.FOAF + "primaryTopic",
-        "wikipage": v.KGV + "WikiPage",
-        "url": v.KGV + "url",
-        "slug": v.KGV + "slug",
-        "source_file": v.KGV + "sourceFile",
-        "shell": v.KGV + "shell",
-        "extractor": v.KGV + "extractor",
-        "subject_match": v.KGV + "subjectMatch",
-        "object_match": v.KGV + "objectMatch",
-        "biolink_predicate": v.KGV + "biolinkPredicate",
-        "relation_label": v.KGV + "relationLabel",
-        "line_start": v.KGV + "lineStart",
-        "line_end": v.KGV + "lineEnd",
+        "statement": v.RDF_STATEMENT,
+        "subject": v.RDF_SUBJECT,
+        "predicate": v.RDF_PREDICATE,
+        "object": v.RDF_OBJECT,
+        "value": v.RDF_VALUE,
+        "derived": v.PROV_WAS_DERIVED_FROM,
+        "primary": v.PROV_HAD_PRIMARY_SOURCE,
+        "specific": v.OA_SPECIFIC_RESOURCE,
+        "has_source": v.OA_HAS_SOURCE,
+        "has_selector": v.OA_HAS_SELECTOR,
+        "pos": v.OA_TEXT_POSITION_SELECTOR,
+        "quote": v.OA_TEXT_QUOTE_SELECTOR,
+        "frag": v.OA_FRAGMENT_SELECTOR,
+        "start": v.OA_START,
+        "end": v.OA_END,
+        "exact": v.OA_EXACT,
+        "conforms": v.DCTERMS_CONFORMS_TO,
+        "identifier": v.DCTERMS_IDENTIFIER,
+        "title": v.DCTERMS_TITLE,
+        "topic": v.FOAF_PRIMARY_TOPIC,
+        "wikipage": v.WIKI_PAGE,
+        "url": v.URL,
+        "slug": v.SLUG,
+        "source_file": v.SOURCE_FILE,
+        "shell": v.SHELL,
+        "extractor": v.EXTRACTOR,
+        "subject_match": v.SUBJECT_MATCH,
+        "object_match": v.OBJECT_MATCH,
+        "biolink_predicate": v.BIOLINK_PREDICATE,
+        "relation_label": v.RELATION_LABEL,
+        "line_start": v.LINE_START,
+        "line_end": v.LINE_END,
         "rfc5147": v.RFC5147,
-        "used": v.PROV + "wasGeneratedBy",
+        "used": v.PROV_WAS_GENERATED_BY,
     }.items()
 }
 

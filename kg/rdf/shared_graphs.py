@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from kg.extract.model import OntologyFact, Value
-from kg.rdf import vocab as v
+from kg import vocab as v
+from kg.ground.model import OntologyFact, Value
 from kg.rdf.terms import iri, literal, nquad, text
 
 _BUILD = iri(v.BUILD_GRAPH)
 _TERMS = iri(v.TERMS_GRAPH)
 _TYPE = iri(v.RDF_TYPE)
-_PREF = iri(v.SKOS + "prefLabel")
+_PREF = iri(v.PREF_LABEL)
 
 
 def activity_lines(
@@ -20,15 +20,15 @@ def activity_lines(
     """The build activity: ``pages`` are (page IRI, sha256) of every page built."""
     a = iri(activity)
     out = [
-        nquad(a, _TYPE, iri(v.PROV + "Activity"), _BUILD),
+        nquad(a, _TYPE, iri(v.PROV_ACTIVITY), _BUILD),
         nquad(a, iri(v.RDFS_LABEL), text("kg build"), _BUILD),
-        nquad(a, iri(v.KGV + "toolVersion"), text(tool_version), _BUILD),
+        nquad(a, iri(v.TOOL_VERSION), text(tool_version), _BUILD),
     ]
     for page, sha in pages:
-        out.append(nquad(a, iri(v.PROV + "used"), iri(page), _BUILD))
-        out.append(nquad(a, iri(v.KGV + "inputHash"), text(f"sha256:{sha}"), _BUILD))
+        out.append(nquad(a, iri(v.PROV_USED), iri(page), _BUILD))
+        out.append(nquad(a, iri(v.INPUT_HASH), text(f"sha256:{sha}"), _BUILD))
     for name in ontologies:
-        out.append(nquad(a, iri(v.KGV + "ontology"), text(name), _BUILD))
+        out.append(nquad(a, iri(v.ONTOLOGY), text(name), _BUILD))
     return out
 
 
@@ -60,7 +60,7 @@ def terms_lines(
         for f in facts:
             obj = literal(f.object) if isinstance(f.object, Value) else iri(f.object)
             out.append(nquad(iri(f.subject), iri(f.predicate), obj, _TERMS))
-            has_pref |= f.subject == term and f.predicate == v.SKOS + "prefLabel"
+            has_pref |= f.subject == term and f.predicate == v.PREF_LABEL
             has_type |= f.subject == term and f.predicate == v.RDF_TYPE
         if not has_pref:
             # the smallest name a page gave it; a bare database id gets its CURIE

@@ -1,8 +1,7 @@
 """N-Quads rendering of model terms, fast: strings, each IRI validated once and cached.
 
 pyoxigraph validates every IRI the first time it is seen (a malformed IRI from a page link is
-a :class:`ModelError` naming it); literals are escaped as the N-Triples grammar requires
-(``\\\\``, ``\\"``, ``\\n``, ``\\r``). Building N-Quads lines as strings is several times faster
+a :class:`ModelError` naming it); literals are escaped exactly as pyoxigraph escapes them. Building N-Quads lines as strings is several times faster
 than creating a pyoxigraph ``Quad`` per line, and gives the same bytes.
 """
 
@@ -12,13 +11,21 @@ from functools import lru_cache
 
 import pyoxigraph as ox
 
+from kg import vocab as v
 from kg.errors import ModelError
-from kg.extract.model import Term, Value
+from kg.ground.model import Term, Value
 
-XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
-XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+XSD_INTEGER = v.XSD_INTEGER
+XSD_BOOLEAN = v.XSD_BOOLEAN
+XSD_STRING = v.XSD_STRING
+#: Exactly the escapes pyoxigraph's N-Triples writer uses: ``\\ \" \n \r \t \b \f`` by name and
+#: every other C0 control, DEL, U+FFFE and U+FFFF as ``\\uXXXX`` (tests compare every code point
+#: with ``str(pyoxigraph.Literal(...))``).
+_NAMED = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_ESCAPES = str.maketrans(
+    {chr(c): _NAMED.get(chr(c), f"\\u{c:04X}") for c in [*range(0x20), 0x7F, 0xFFFE, 0xFFFF]}
+    | _NAMED
+)
 
 
 @lru_cache(maxsize=1 << 18)

@@ -1,8 +1,10 @@
 """Writing ``dataset.nq`` by streaming graph blocks, never holding the whole dataset in memory.
 
-Each named graph is a block of sorted, unique N-Quads lines; blocks are written in the order
-of their graph IRI. Page graphs come from their cached ``.nq`` files, the shared graphs from
-memory. The result is deterministic (same blocks, same bytes) and each graph's lines are
+Each named graph is one block of unique N-Quads lines, and blocks are written in the order of
+their graph IRI. A page graph's block is its cached ``.nq`` file (sorted lines) followed by the
+lines added for this build (the page's link to the build activity), so the file as a whole is
+*not* one sorted sequence: it is grouped by graph, in a fixed order. The shared graphs come
+from memory, sorted. The result is deterministic (same blocks, same bytes) and each graph's lines are
 contiguous, so a reader can stream one graph at a time.
 """
 
@@ -18,7 +20,7 @@ from pathlib import Path
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """One graph's lines: from a file (``path``, sorted lines) and/or in memory (``lines``)."""
+    """One graph's lines: a file (``path``, sorted lines), then the lines in memory (``lines``)."""
 
     graph: str
     path: Path | None = None

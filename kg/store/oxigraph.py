@@ -101,11 +101,3 @@ def open_store(build_dir: str | Path, *, read_only: bool = True) -> ox.Store:
         return ox.Store.read_only(str(b.store)) if read_only else ox.Store(str(b.store))
     except OSError as exc:
         raise InputError(f"cannot open the store: {exc}", path=b.store) from None
-
-
-def open_memory_store(build_dir: str | Path) -> ox.Store:
-    """An in-memory store loaded from the build's dataset.nq (for tests and one-off tools)."""
-    b = BuildDir(Path(build_dir)).require()
-    store = ox.Store()
-    store.bulk_load(path=str(b.dataset), format=ox.RdfFormat.N_QUADS)
-    return store

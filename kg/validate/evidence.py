@@ -23,16 +23,16 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg import vocab as v
 from kg.errors import KgError
-from kg.rdf import vocab as v
 from kg.rdf.layout import is_fact
 from kg.validate.locate import PageIndex
-from kg.validate.report import KGS, SH, Severity, ValidationResult
+from kg.validate.report import Severity, ValidationResult
 from kg.validate.source import PageInfo
 
-NON_EMPTY_SHAPE = KGS + "NonEmptyLiteralShape"
+NON_EMPTY_SHAPE = v.SHAPE_NON_EMPTY_LITERAL_SHAPE
 _BLANK = re.compile(r"^\s*$")
-_STMT = v.RDF + "Statement"
+_STMT = v.RDF_STATEMENT
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -58,7 +58,7 @@ def fact_evidence(
         yield _result(
             page,
             index,
-            KGS + "FactEvidence",
+            v.SHAPE_FACT_EVIDENCE,
             focus=s,
             path=p,
             value=_nt(o),
@@ -70,9 +70,9 @@ def fact_evidence(
             yield _result(
                 page,
                 index,
-                KGS + "StatementAsserted",
+                v.SHAPE_STATEMENT_ASSERTED,
                 focus=st,
-                path=v.RDF + "subject",
+                path=v.RDF_SUBJECT,
                 value=_nt(s),
                 message="Statement about a triple the page graph does not assert: "
                 "its evidence points at nothing",
@@ -80,9 +80,9 @@ def fact_evidence(
 
 
 _PARTS = {
-    v.OA + "TextPositionSelector": "position",
-    v.OA + "TextQuoteSelector": "quote",
-    v.OA + "FragmentSelector": "line-range",
+    v.OA_TEXT_POSITION_SELECTOR: "position",
+    v.OA_TEXT_QUOTE_SELECTOR: "quote",
+    v.OA_FRAGMENT_SELECTOR: "line-range",
 }
 
 
@@ -95,7 +95,7 @@ def selector_parts(
     for t in triples:
         if t.predicate.value != v.RDF_TYPE or not isinstance(t.object, ox.NamedNode):
             continue
-        if t.object.value == v.OA + "SpecificResource":
+        if t.object.value == v.OA_SPECIFIC_RESOURCE:
             selectors.add(_key(t.subject))
         elif t.object.value in _PARTS:
             sel = index.parts.get(_key(t.subject))
@@ -108,9 +108,9 @@ def selector_parts(
             yield _result(
                 page,
                 index,
-                KGS + "SelectorParts",
+                v.SHAPE_SELECTOR_PARTS,
                 focus=sel,
-                path=v.OA + "hasSelector",
+                path=v.OA_HAS_SELECTOR,
                 value=None,
                 message="A selector has exactly one position, one quote and one line-range part "
                 f"(oa:hasSelector); here: {', '.join(f'{found.count(k)} {k}' for k in wrong)}",
@@ -127,9 +127,9 @@ def quotes(
             yield _result(
                 page,
                 index,
-                KGS + "QuoteMatchesSource",
+                v.SHAPE_QUOTE_MATCHES_SOURCE,
                 focus=sel,
-                path=v.OA + "exact",
+                path=v.OA_EXACT,
                 value=str(ox.Literal(exact)),
                 message=f"The quote is not the page text at offsets {start}..{end} "
                 f"(the file has {text[start:end][:60]!r} there)",
@@ -141,10 +141,10 @@ def quotes(
             yield _result(
                 page,
                 index,
-                KGS + "QuoteMatchesSource",
+                v.SHAPE_QUOTE_MATCHES_SOURCE,
                 focus=sel,
-                path=v.KGV + "lineStart",
-                value=str(ox.Literal(str(line), datatype=ox.NamedNode(v.XSD + "integer"))),
+                path=v.LINE_START,
+                value=str(ox.Literal(str(line), datatype=ox.NamedNode(v.XSD_INTEGER))),
                 message=f"kgv:lineStart says line {line}, but offset {start} is on line {first}"
                 f" (the span ends on line {last})",
             )
@@ -154,9 +154,9 @@ def source_changed(page: PageInfo, index: PageIndex, sha256: str) -> ValidationR
     return _result(
         page,
         index,
-        KGS + "SourceUnchanged",
+        v.SHAPE_SOURCE_UNCHANGED,
         focus=page.page_iri or page.graph,
-        path=v.DCTERMS + "identifier",
+        path=v.DCTERMS_IDENTIFIER,
         value=str(ox.Literal(f"sha256:{page.sha256}")),
         message=f"The source file changed since the build (now sha256:{sha256[:12]}…): "
         "rebuild with `kg build`; quotes were not checked against it",
@@ -182,7 +182,7 @@ def empty_literals(
                 value=str(o),
                 message=rule.message,
                 source_shape=NON_EMPTY_SHAPE,
-                constraint=SH + "SPARQLConstraintComponent",
+                constraint=v.SH_SPARQL_CONSTRAINT_COMPONENT,
                 focus_label=index.label(_key(t.subject)),
                 page=page.slug if page else None,
                 location=index.locate(_key(t.subject), t.predicate.value, str(o)),
@@ -217,7 +217,7 @@ def _selectors(
     end: dict[str, int] = {}
     for t in triples:
         p = t.predicate.value
-        if p in (v.OA + "start", v.OA + "end") and isinstance(t.object, ox.Literal):
+        if p in (v.OA_START, v.OA_END) and isinstance(t.object, ox.Literal):
             if not t.object.value.isdigit():
                 continue
             sel = index.parts.get(_key(t.subject))

@@ -24,13 +24,13 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from kg.rdf import vocab as v
+from kg import vocab as v
 from kg.validate.ontology import CL_PURL, DEVELOPS_FROM, Ontology
 
-SUBCLASS_OF = v.RDFS + "subClassOf"
+SUBCLASS_OF = v.SUBCLASS_OF
 CLAIMS = (SUBCLASS_OF, DEVELOPS_FROM)
-_SAME = (v.OWL + "sameAs", v.SKOS + "exactMatch")
-_BROAD = v.SKOS + "broadMatch"
+_SAME = (v.SAME_AS, v.SKOS_EXACT_MATCH)
+_BROAD = v.SKOS_BROAD_MATCH
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -13,21 +13,21 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from kg.rdf import vocab as v
+from kg import vocab as v
 from kg.validate.report import Location
 
 _P = {
-    "subject": v.RDF + "subject",
-    "predicate": v.RDF + "predicate",
-    "object": v.RDF + "object",
-    "derived": v.PROV + "wasDerivedFrom",
-    "has_selector": v.OA + "hasSelector",
-    "exact": v.OA + "exact",
-    "line_start": v.KGV + "lineStart",
+    "subject": v.RDF_SUBJECT,
+    "predicate": v.RDF_PREDICATE,
+    "object": v.RDF_OBJECT,
+    "derived": v.PROV_WAS_DERIVED_FROM,
+    "has_selector": v.OA_HAS_SELECTOR,
+    "exact": v.OA_EXACT,
+    "line_start": v.LINE_START,
     "label": v.RDFS_LABEL,
-    "pref": v.SKOS + "prefLabel",
-    "title": v.DCTERMS + "title",
-    "key": v.KGV + "citationKey",
+    "pref": v.PREF_LABEL,
+    "title": v.DCTERMS_TITLE,
+    "key": v.CITATION_KEY,
 }
 
 

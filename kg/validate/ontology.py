@@ -22,13 +22,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kg import vocab as v
 from kg.errors import InputError
 from kg.ground.model import MODULE_MARKER
 from kg.ground.normalise import normalise, singular_variants
-from kg.rdf import vocab as v
 
 CL_PURL = re.compile(r"^http://purl\.obolibrary\.org/obo/CL_[0-9]{7}$")
-DEVELOPS_FROM = v.OBO + "RO_0002202"
+DEVELOPS_FROM = v.DEVELOPS_FROM
 _IMPORTS = re.compile(
     rb"<owl:imports\b[^>]*/>\s*|<owl:imports\b.*?</owl:imports>\s*|<Import>.*?</Import>\s*"
     rb"|^[^\n]*<http://www\.w3\.org/2002/07/owl#imports>[^\n]*\n",
@@ -36,7 +36,7 @@ _IMPORTS = re.compile(
 )
 _AXIOMS = re.compile(rb"<owl:Axiom\b[^>]*/>\s*|<owl:Axiom\b.*?</owl:Axiom>\s*", re.S)
 _OIO = "http://www.geneontology.org/formats/oboInOwl#"
-_REPLACED_BY = v.OBO + "IAO_0100001"
+_REPLACED_BY = v.IAO_REPLACED_BY
 
 
 def ontology_bytes(path: Path, *, for_reasoner: bool = False) -> bytes:

@@ -24,17 +24,17 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg import vocab as v
 from kg.ground.normalise import normalise, singular_variants, split_parenthesised
-from kg.rdf import vocab as v
 from kg.validate import reasoner as rz
 from kg.validate.lineage import SUBCLASS_OF, Resolver, Verdict, judge, page_claims
 from kg.validate.locate import PageIndex
 from kg.validate.ontology import CL_PURL, Ontology, is_obo, load
-from kg.validate.report import KGS, Severity, ValidationResult
+from kg.validate.report import Severity, ValidationResult
 from kg.validate.source import BuildData, PageInfo
 
 _SHIPPED_MARK = "(shipped module)"
-_SAME = (v.OWL + "sameAs", v.SKOS + "exactMatch")
+_SAME = (v.SAME_AS, v.SKOS_EXACT_MATCH)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -302,7 +302,7 @@ def _reasoner_results(
 ) -> Iterable[ValidationResult]:
     """Inconsistency as one build-level violation; an unsatisfiable class at each claim that
     names it (its subclasses, unsatisfiable with it, are only counted in the notice)."""
-    check: dict[str, Any] = {"source_shape": KGS + "Reasoner", "constraint": KGS + "ReasonerCheck"}
+    check: dict[str, Any] = {"source_shape": v.SHAPE_REASONER, "constraint": v.SHAPE_REASONER_CHECK}
     unsat = set(verdict.unsatisfiable)
     located = [(p, i, vd) for p, i, vd in claims if {vd.child_class, vd.claim.child} & unsat]
     if verdict.status == "inconsistent" or (unsat and not located):
@@ -350,8 +350,8 @@ def _result(
         path=path,
         value=value,
         message=message,
-        source_shape=KGS + check,
-        constraint=KGS + check + "Check",
+        source_shape=v.shape_iri(check),
+        constraint=v.shape_iri(f"{check}Check"),
         focus_label=index.label(focus),
         page=page.slug,
         location=index.locate(focus, path, value),
@@ -360,7 +360,7 @@ def _result(
 
 
 def _pref_labels(data: BuildData) -> dict[str, str]:
-    pref = v.SKOS + "prefLabel"
+    pref = v.PREF_LABEL
     return {
         t.subject.value: t.object.value
         for t in data.terms_graph

@@ -16,7 +16,7 @@ import rdflib
 from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.util import from_n3
 
-from kg.rdf import vocab as v
+from kg import vocab as v
 from kg.validate.report import KGS, Report, Severity, ValidationResult
 
 FORMATS: dict[str, Callable[..., str]] = {}

@@ -14,11 +14,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from kg import vocab as v
 from kg.errors import ModelError
 
 #: Namespace of kg's shapes and checks (``kgs:``).
-KGS = "https://scidex.ai/kg/shapes#"
-SH = "http://www.w3.org/ns/shacl#"
+KGS = v.KGS
+SH = v.SH
 
 
 class Severity(StrEnum):
@@ -30,7 +31,7 @@ class Severity(StrEnum):
 
     @property
     def iri(self) -> str:
-        return SH + self.value
+        return _IRIS[self]
 
     @property
     def rank(self) -> int:
@@ -47,6 +48,11 @@ class Severity(StrEnum):
 
 
 _RANKS = {Severity.VIOLATION: 0, Severity.WARNING: 1, Severity.INFO: 2}
+_IRIS = {
+    Severity.VIOLATION: v.SH_VIOLATION,
+    Severity.WARNING: v.SH_WARNING,
+    Severity.INFO: v.SH_INFO,
+}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -15,8 +15,8 @@ from pathlib import Path
 import rdflib
 from rdflib.namespace import RDF, SH
 
+from kg import vocab as v
 from kg.errors import InputError
-from kg.rdf import vocab as v
 from kg.validate.report import KGS
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent

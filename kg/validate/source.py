@@ -17,10 +17,10 @@ from typing import Any
 import pyoxigraph as ox
 import rdflib
 
+from kg import vocab as v
 from kg.errors import InputError
-from kg.rdf import vocab as v
 
-WIKI_PAGE = v.KGV + "WikiPage"
+WIKI_PAGE = v.WIKI_PAGE
 #: The terms graph (docs/rdf-layout.md), as a tuple for the places that iterate over it.
 TERMS_GRAPHS = (v.TERMS_GRAPH,)
 DEFAULT_GRAPH = ""
@@ -112,13 +112,13 @@ def _pages(graphs: dict[str, tuple[ox.Triple, ...]]) -> tuple[PageInfo, ...]:
             and t.subject.value == page
             and not isinstance(t.object, ox.Triple)
         }
-        ident = about.get(v.DCTERMS + "identifier", "")
+        ident = about.get(v.DCTERMS_IDENTIFIER, "")
         pages.append(
             PageInfo(
                 graph=g,
                 page_iri=page,
-                slug=about.get(v.KGV + "slug") or g.rsplit("graph-", 1)[-1],
-                source_file=about.get(v.KGV + "sourceFile"),
+                slug=about.get(v.SLUG) or g.rsplit("graph-", 1)[-1],
+                source_file=about.get(v.SOURCE_FILE),
                 sha256=ident.removeprefix("sha256:") if ident.startswith("sha256:") else None,
             )
         )

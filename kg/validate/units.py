@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from kg.rdf import vocab as v
+from kg import vocab as v
 from kg.rdf.layout import is_fact
 from kg.validate.source import BuildData, PageInfo
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import rdflib
 
+from kg import vocab as v
 from kg.validate import evidence
 from kg.validate.locate import PageIndex
 from kg.validate.report import Severity, ValidationResult
@@ -160,7 +161,7 @@ def _term(node: object) -> rdflib.term.Node:
     raise TypeError(f"unsupported RDF term {node!r}")
 
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_XSD_STRING = v.XSD_STRING
 
 
 def _parse(text: str) -> list[ox.Triple]:

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from kg import vocab as v
 from kg.extract import extract_page
 from kg.extract.model import Assertion, PageExtraction, Term, Value
 from kg.ground import Grounder
 from kg.pages import Page, read_page
 from kg.parse import parse_page
-from kg.rdf import vocab as v
 from tests.conftest import IPSC_SEED, MOTOR_NEURONS_SEED, PAGE_FIXTURES_DIR, SEEDS_DIR
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kg.extract import properties as p
+from kg import vocab as v
 from kg.extract.model import PageExtraction
-from kg.rdf import vocab as v
+from kg.vocab import terms as p
 from tests.extract.conftest import find, iri, literals, one, qualifier_values
 
 MICROGLIAL_CELL, MACROPHAGE, ASTROCYTE = iri("CL:0000129"), iri("CL:0000235"), iri("CL:0000127")
@@ -16,7 +16,7 @@ Get = Callable[[str], PageExtraction]
 
 def test_parent_and_full_lineage(fixture_page: Get) -> None:
     ex = fixture_page("cite_shell.txt")
-    myeloid = v.mention_iri(v.BIOLINK + "Cell", "Myeloid")
+    myeloid = v.mention_iri("Myeloid")
     parent = one(ex, MICROGLIAL_CELL, p.SUBCLASS_OF, myeloid)
     assert [e.extractor for e in parent.evidence] == ["bullet.parent"]
     one(ex, MICROGLIAL_CELL, p.LINEAGE, "Myeloid > Macrophage > Microglia")
@@ -38,7 +38,7 @@ def test_marker_bullets_under_a_markers_heading(fixture_page: Get) -> None:
     ]
     assert len(find(ex, ASTROCYTE, p.EXPRESSES)) == 3
     variants = fixture_page("case_variants.txt")  # "- Upregulated: APOE, ..." is no gene
-    assert not find(variants, p=p.EXPRESSES, o=v.mention_iri(v.BIOLINK + "Gene", "Upregulated"))
+    assert not find(variants, p=p.EXPRESSES, o=v.mention_iri("Upregulated"))
 
 
 def test_disease_bullets(fixture_page: Get) -> None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kg import vocab as v
 from kg.extract.context import ExtractionContext, citation_key, core_name, split_list
 from kg.extract.model import Match
 from kg.pages import read_page
 from kg.parse import parse_page
-from kg.rdf import vocab as v
 from tests.conftest import IPSC_SEED, PAGE_FIXTURES_DIR
 from tests.extract.conftest import grounder
 
@@ -58,7 +58,7 @@ def test_ground_mints_an_unknown_bracketed_name_under_its_core() -> None:
     term = ctx.ground("Motor cortex (upper)", v.BIOLINK + "AnatomicalEntity")
     assert term.match is Match.UNGROUNDED
     assert term.label == "Motor cortex"
-    assert term.iri == v.mention_iri(v.BIOLINK + "AnatomicalEntity", "Motor cortex")
+    assert term.iri == v.mention_iri("Motor cortex")
     hb9 = ctx.ground("HB9 (MNX1)", v.BIOLINK + "Gene")
     assert hb9.iri == v.expand("HGNC:4979") and hb9.label == "HB9 (MNX1)"
 

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from kg import vocab as v
 from kg.extract import EXTRACTORS, extract_page
-from kg.extract import properties as p
 from kg.extract.model import Match, Term
 from kg.extract.relations import RELATIONS
 from kg.pages import read_page
 from kg.parse import parse_page
-from kg.rdf import vocab as v
+from kg.vocab import terms as p
 from tests.conftest import PAGE_FIXTURES_DIR
 from tests.extract.conftest import all_pages, extract_file, find, grounder
 

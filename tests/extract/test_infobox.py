@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kg.extract import properties as p
 from kg.extract.model import PageExtraction
+from kg.vocab import terms as p
 from tests.extract.conftest import find, iri, literals, one, references
 
 TREM2 = iri("HGNC:17761")

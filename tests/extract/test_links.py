@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kg.extract import properties as p
+from kg import vocab as v
 from kg.extract.model import Match, PageExtraction
-from kg.rdf import vocab as v
+from kg.vocab import terms as p
 from tests.extract.conftest import find, iri, one
 
 Get = Callable[[str], PageExtraction]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from kg.extract import properties as p
 from kg.extract.merge import merge_assertions
 from kg.extract.model import Assertion, Evidence, Term, Value
 from kg.pages import Page
 from kg.parse.model import Span
+from kg.vocab import terms as p
 
 TEXT = "Markers: HB9\n| HB9 (MNX1) | Transcription Factor |\n"
 PAGE = Page.from_text(TEXT, path="merge.txt")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kg.extract import properties as p
+from kg import vocab as v
 from kg.extract.model import PageExtraction
 from kg.extract.relations import relation_for
-from kg.rdf import vocab as v
+from kg.vocab import terms as p
 from tests.extract.conftest import find, iri, one
 
 NEURON, ASTROCYTE, MICROGLIAL_CELL = iri("CL:0000540"), iri("CL:0000127"), iri("CL:0000129")
@@ -18,8 +18,8 @@ Get = Callable[[str], PageExtraction]
 
 def test_case_variants_are_one_node_and_repeated_edges_one_fact(fixture_page: Get) -> None:
     ex = fixture_page("case_variants.txt")
-    dam = v.mention_iri(v.BIOLINK + "NamedThing", "DAM")
-    assert dam == v.mention_iri(v.BIOLINK + "NamedThing", "Dam")
+    dam = v.mention_iri("DAM")
+    assert dam == v.mention_iri("Dam")
     fact = one(ex, dam, relation_for("associated with").predicate, ALS)  # Als / ALS too
     assert fact.relation_label == "associated with"
     assert len({e.span.first_line for e in fact.evidence}) == 3
@@ -31,7 +31,7 @@ def test_case_variants_are_one_node_and_repeated_edges_one_fact(fixture_page: Ge
 def test_the_page_node_is_the_entity_as_source_or_target(fixture_page: Get) -> None:
     prism = fixture_page("prism_view.txt")
     one(prism, MICROGLIAL_CELL, p.EXPRESSES, TREM2)  # entity as source
-    one(prism, v.mention_iri(v.BIOLINK + "NamedThing", "APOE"), p.REGULATES, MICROGLIAL_CELL)
+    one(prism, v.mention_iri("APOE"), p.REGULATES, MICROGLIAL_CELL)
     oneline = fixture_page("mermaid_oneline.txt")  # ASTROGLIA / Astroglia / astroglia
     assert find(oneline, ASTROCYTE, p.EXPRESSES)
     assert find(oneline, p=p.EXPRESSED_IN, o=ASTROCYTE)
@@ -39,7 +39,7 @@ def test_the_page_node_is_the_entity_as_source_or_target(fixture_page: Get) -> N
 
 def test_dotted_edges_and_unknown_nodes(fixture_page: Get) -> None:
     ex = fixture_page("entity_page.txt")
-    sting = v.mention_iri(v.BIOLINK + "NamedThing", "STING")
+    sting = v.mention_iri("STING")
     inhibits = one(ex, NEURON, p.NEGATIVELY_REGULATES, sting)
     assert inhibits.relation_label == "inhibits"
     assert "STING" in ex.ungrounded

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from kg.extract import properties as p
+from kg import vocab as v
 from kg.extract.relations import FALLBACK, RELATIONS, normalise_label, relation_for
-from kg.rdf import vocab as v
+from kg.vocab import terms as p
 from tests.conftest import ROOT
 
 #: docs/page-format.md, "Relation labels seen, most frequent first".

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from kg.extract import properties as p
+from kg import vocab as v
 from kg.extract.model import Match, PageExtraction
-from kg.rdf import vocab as v
+from kg.vocab import terms as p
 from tests.extract.conftest import find, iri, literals, one, qualifier_values, references
 
 MOTOR_NEURON = iri("CL:0000100")
@@ -90,7 +90,7 @@ def test_motor_neurons_cranial_nerve_nuclei(motor_neurons: PageExtraction) -> No
 def test_motor_neurons_lineage_and_parent(motor_neurons: PageExtraction) -> None:
     lineage = one(motor_neurons, MOTOR_NEURON, p.LINEAGE, "Neuron > Glutamatergic > Motor neuron")
     assert lineage.evidence[0].extractor == "bullet.lineage"
-    glutamatergic = v.mention_iri(v.BIOLINK + "Cell", "Glutamatergic")
+    glutamatergic = v.mention_iri("Glutamatergic")
     claim = one(motor_neurons, MOTOR_NEURON, p.SUBCLASS_OF, glutamatergic)
     assert {e.extractor for e in claim.evidence} == {"bullet.parent", "bullet.lineage"}
     one(motor_neurons, glutamatergic, p.SUBCLASS_OF, NEURON)
@@ -150,7 +150,7 @@ def test_ipsc_references_attached_to_the_lineage(ipsc: PageExtraction) -> None:
 
 def test_ipsc_lineage_is_developmental(ipsc: PageExtraction) -> None:
     one(ipsc, IPSC_ENTITY, p.LINEAGE, "Stem Cell > iPSC > Motor Neuron")
-    ipsc_cell = v.mention_iri(v.BIOLINK + "Cell", "iPSC")
+    ipsc_cell = v.mention_iri("iPSC")
     one(ipsc, IPSC_ENTITY, p.DEVELOPS_FROM, ipsc_cell)
     one(ipsc, ipsc_cell, p.DEVELOPS_FROM, iri("CL:0000034"))  # stem cell
     assert not find(ipsc, p=p.SUBCLASS_OF)

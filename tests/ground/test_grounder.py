@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from kg import vocab as v
 from kg.extract.model import Match, Value
 from kg.ground import Grounder, load_ontology, shipped_module_path
 from kg.ground.categories import CELL, DISEASE, GENE, NAMED_THING, PROTEIN, SMALL_MOLECULE, TAXON
 from kg.ground.lexicon import Lexicon, LexiconEntry
-from kg.rdf import vocab as v
 from tests.conftest import IPSC_SEED, MOTOR_NEURONS_SEED, shared_ontology
 
 CL_MOTOR_NEURON = v.expand("CL:0000100")
@@ -68,13 +68,13 @@ def test_seed_names(
 def test_case_variants_are_one_node(grounder: Grounder) -> None:
     assert grounder.ground_name("Als").iri == grounder.ground_name("ALS").iri == ALS
     dam, upper = grounder.ground_name("Dam"), grounder.ground_name("DAM")
-    assert dam.iri == upper.iri == v.mention_iri(NAMED_THING, "dam")
+    assert dam.iri == upper.iri == v.mention_iri("dam")
     assert dam.match is Match.UNGROUNDED
 
 
 def test_unknown_names_become_flagged_mentions(grounder: Grounder) -> None:
     term = grounder.ground_name("Quux Cells of Nowhere")
-    assert term.iri == v.mention_iri(NAMED_THING, "Quux Cells of Nowhere")
+    assert term.iri == v.mention_iri("Quux Cells of Nowhere")
     assert (term.label, term.category, term.match) == (
         "Quux Cells of Nowhere",
         NAMED_THING,
@@ -151,7 +151,7 @@ def test_ground_curie_keeps_the_page_label_and_a_compatible_category(grounder: G
     assert grounder.ground_curie("CL:0000100", category="biolink:Gene").category == CELL
     unknown = grounder.ground_curie("FOO:123", label="foo thing")
     assert (unknown.iri, unknown.match) == (
-        v.mention_iri(NAMED_THING, "foo thing"),
+        v.mention_iri("foo thing"),
         Match.UNGROUNDED,
     )
 
@@ -196,7 +196,7 @@ def test_term_facts_for_lexicon_and_unknown_terms(grounder: Grounder) -> None:
         (v.SKOS + "prefLabel", Value(value="MNX1")),
         (v.RDF_TYPE, GENE),
     ]
-    assert grounder.term_facts(v.mention_iri(NAMED_THING, "dam")) == ()
+    assert grounder.term_facts(v.mention_iri("dam")) == ()
     assert grounder.term_facts(v.expand("CL:9999999")) == ()
     assert grounder.category_of(MNX1) == GENE
     assert grounder.category_of(CL_MOTOR_NEURON) == CELL

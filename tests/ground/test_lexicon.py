@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from kg import vocab as v
 from kg.errors import InputError
 from kg.extract.model import Match
 from kg.ground import shipped_lexicon
 from kg.ground.categories import DISEASE, GENE, SMALL_MOLECULE
 from kg.ground.lexicon import COLUMNS, Lexicon, LexiconEntry, read_lexicon_file
-from kg.rdf import vocab as v
 
 HEADER = "\t".join(COLUMNS)
 

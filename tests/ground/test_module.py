@@ -8,8 +8,8 @@ from pathlib import Path
 
 import rdflib
 
+from kg import vocab as v
 from kg.ground import MODULE_MARKER, load_ontology, shipped_module_path
-from kg.rdf import vocab as v
 from tests.conftest import ROOT, shared_ontology
 
 TERMS = ROOT / "ontologies" / "terms.txt"

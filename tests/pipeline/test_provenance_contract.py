@@ -8,8 +8,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from kg import vocab as v
 from kg.pipeline import build
-from kg.rdf import vocab as v
 from kg.rdf.layout import is_fact
 from kg.store import open_store
 from tests.conftest import PAGE_FIXTURES_DIR, SEEDS_DIR

@@ -8,8 +8,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from kg import vocab as v
 from kg.export import export
-from kg.rdf import vocab as v
 
 MN = v.expand("CL:0000100")
 BRAINSTEM_MN = v.expand("CL:2000047")

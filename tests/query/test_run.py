@@ -13,7 +13,7 @@ import pytest
 from kg.errors import InputError, QueryError
 from kg.query.results import ResultKind
 from kg.query.run import run_query
-from kg.rdf.vocab import expand
+from kg.vocab import expand
 from tests.query.conftest import make_build
 
 IPSC = "https://scidex.ai/kg/entity-cell-types-ipsc-derived-motor-neurons"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
+from kg import vocab as v
 from kg.extract.model import Assertion, Evidence, Match, PageExtraction, Term, Value
 from kg.pages import Page
 from kg.parse.document import Document
-from kg.rdf import vocab as v
 from kg.rdf.layout import is_fact
 from kg.rdf.page_graph import page_graph
 

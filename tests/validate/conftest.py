@@ -16,7 +16,7 @@ import pytest
 import rdflib
 from rdflib import Literal, URIRef
 
-from kg.rdf import vocab as v
+from kg import vocab as v
 from kg.validate.report import KGS, Report, ValidationResult
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "validate"

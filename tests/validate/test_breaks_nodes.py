@@ -9,7 +9,7 @@ from __future__ import annotations
 import rdflib
 from rdflib import XSD, Literal, URIRef
 
-from kg.rdf import vocab as v
+from kg import vocab as v
 from kg.validate import validate_graph
 from tests.validate.conftest import (
     ALS,

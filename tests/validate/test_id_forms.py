@@ -11,7 +11,7 @@ import pytest
 import rdflib
 from rdflib import Literal, URIRef
 
-from kg.rdf import vocab as v
+from kg import vocab as v
 from kg.validate import validate_graph
 from tests.validate.conftest import kgs, sh
 

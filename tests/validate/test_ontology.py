@@ -6,8 +6,8 @@ from pathlib import Path
 
 import owlready2
 
+from kg import vocab as v
 from kg.ground import shipped_module_path
-from kg.rdf import vocab as v
 from kg.validate.ontology import load, ontology_bytes
 from tests.conftest import shared_ontology
 

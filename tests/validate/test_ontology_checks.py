@@ -18,7 +18,7 @@ import pytest
 import rdflib
 from rdflib import Literal, URIRef
 
-from kg.rdf import vocab as v
+from kg import vocab as v
 from kg.validate import Severity, validate_build
 from kg.validate.ontology_checks import ontology_files
 from tests.conftest import shared_ontology
@@ -38,7 +38,7 @@ from tests.validate.conftest import (
     write_build,
 )
 
-GLUT = URIRef(v.mention_iri(v.BIOLINK + "Cell", "Glutamatergic"))
+GLUT = URIRef(v.mention_iri("Glutamatergic"))
 SUBCLASS = URIRef(v.RDFS + "subClassOf")
 RELATED = URIRef(v.SKOS + "related")
 CL = v.OBO + "CL_"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.rdf import vocab as v
+from kg import vocab as v
 from kg.validate import Severity, validate_build
 from kg.validate.report import Report
 from tests.conftest import ROOT, shared_ontology

@@ -16,7 +16,7 @@ import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import SH
 
-from kg.rdf import vocab as v
+from kg import vocab as v
 from kg.validate import load_shapes, validate_build, validate_graph
 from kg.validate.report import Report
 from tests.validate.conftest import (

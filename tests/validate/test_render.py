@@ -8,7 +8,7 @@ import rdflib
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SH
 
-from kg.rdf import vocab as v
+from kg import vocab as v
 from kg.validate import Severity, summary_line, validate_graph
 from kg.validate.render import render
 from kg.validate.report import Location, Report, ValidationResult

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.rdf import vocab as v
+from kg import vocab as v
 from kg.validate import Severity, validate_build
 from kg.validate.report import Report
 from tests.conftest import shared_ontology
@@ -25,8 +25,8 @@ from tests.validate.conftest import kgs
 
 MOTOR = "seeds/000_249a800520ed50d9.txt"
 IPSC = "seeds/001_fc51c25c67a0d5c9.txt"
-GLUT = v.mention_iri(v.BIOLINK + "Cell", "Glutamatergic")
-IPSC_MENTION = v.mention_iri(v.BIOLINK + "Cell", "iPSC")
+GLUT = v.mention_iri("Glutamatergic")
+IPSC_MENTION = v.mention_iri("iPSC")
 IPSC_ENTITY = v.entity_iri("cell-types-ipsc-derived-motor-neurons")
 UNCITED = {
     MOTOR: {

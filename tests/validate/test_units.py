@@ -5,7 +5,7 @@ from __future__ import annotations
 import rdflib
 from rdflib import Literal, URIRef
 
-from kg.rdf import vocab as v
+from kg import vocab as v
 from kg.validate import validate_graph
 from kg.validate.source import from_rdflib
 from kg.validate.units import BUILD_UNIT, TERMS_UNIT, make_units
