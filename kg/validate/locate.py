@@ -16,20 +16,6 @@ import pyoxigraph as ox
 from kg import vocab as v
 from kg.validate.report import Location
 
-_P = {
-    "subject": v.RDF_SUBJECT,
-    "predicate": v.RDF_PREDICATE,
-    "object": v.RDF_OBJECT,
-    "derived": v.PROV_WAS_DERIVED_FROM,
-    "has_selector": v.OA_HAS_SELECTOR,
-    "exact": v.OA_EXACT,
-    "line_start": v.LINE_START,
-    "label": v.RDFS_LABEL,
-    "pref": v.PREF_LABEL,
-    "title": v.DCTERMS_TITLE,
-    "key": v.CITATION_KEY,
-}
-
 
 @dataclass(slots=True)
 class _Statement:
@@ -74,24 +60,24 @@ class PageIndex:
 
     def _add(self, t: ox.Triple, quote_parts: dict[str, str]) -> None:
         s, p, o = _key(t.subject), t.predicate.value, t.object
-        if p in (_P["subject"], _P["predicate"], _P["object"], _P["derived"]):
+        if p in (v.RDF_SUBJECT, v.RDF_PREDICATE, v.RDF_OBJECT, v.PROV_WAS_DERIVED_FROM):
             st = self.statements.setdefault(s, _Statement())
-            if p == _P["derived"]:
+            if p == v.PROV_WAS_DERIVED_FROM:
                 st.selectors.append(_key(o))
-            elif p == _P["object"]:
+            elif p == v.RDF_OBJECT:
                 st.object = str(o) if isinstance(o, ox.Literal) else _key(o)
             else:
                 setattr(st, p.rsplit("#", 1)[-1], _key(o))
-        elif p == _P["has_selector"]:
+        elif p == v.OA_HAS_SELECTOR:
             self.parts[_key(o)] = s
-        elif p == _P["line_start"] and isinstance(o, ox.Literal):
+        elif p == v.LINE_START and isinstance(o, ox.Literal):
             self.lines[s] = int(o.value) if o.value.isdigit() else 0
-        elif p == _P["exact"] and isinstance(o, ox.Literal):
+        elif p == v.OA_EXACT and isinstance(o, ox.Literal):
             quote_parts[s] = o.value
-        elif p in (_P["label"], _P["title"], _P["key"]) and isinstance(o, ox.Literal):
+        elif p in (v.RDFS_LABEL, v.DCTERMS_TITLE, v.CITATION_KEY) and isinstance(o, ox.Literal):
             if o.value.strip():
                 self.names.setdefault(s, o.value)
-        elif p == _P["pref"] and isinstance(o, ox.Literal) and o.value.strip():
+        elif p == v.PREF_LABEL and isinstance(o, ox.Literal) and o.value.strip():
             self.pref.setdefault(s, o.value)
 
     # -- names ------------------------------------------------------------------------------

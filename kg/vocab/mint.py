@@ -33,6 +33,7 @@ __all__ = [
     "page_iri",
     "reference_iri",
     "selector_iri",
+    "selector_parts",
     "slugify",
     "statement_iri",
 ]
@@ -104,6 +105,11 @@ def statement_iri(graph: str, s: str, p: str, o: str) -> str:
 
 def selector_iri(page: str, start: int, end: int) -> str:
     return f"{SELECTOR_PREFIX}{digest(page, str(start), str(end))}"
+
+
+def selector_parts(selector: str) -> tuple[str, str, str]:
+    """The position, quote and line-range selectors of a selector node."""
+    return (f"{selector}-pos", f"{selector}-quote", f"{selector}-lines")
 
 
 def activity_iri(tool_version: str, input_hashes: list[str]) -> str:
