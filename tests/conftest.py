@@ -16,6 +16,22 @@ MOTOR_NEURONS_SEED = SEEDS_DIR / "000_249a800520ed50d9.txt"
 IPSC_SEED = SEEDS_DIR / "001_fc51c25c67a0d5c9.txt"
 
 
+def line_of(path: Path, needle: str, occurrence: int = 1) -> int:
+    """The 1-based line on which ``needle`` occurs for the ``occurrence``-th time in ``path``."""
+    seen = 0
+    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if needle in line:
+            seen += 1
+            if seen == occurrence:
+                return n
+    raise AssertionError(f"{path.name}: {needle!r} occurs fewer than {occurrence} times")
+
+
+def line_count(path: Path) -> int:
+    """How many lines ``path`` has, as the reader counts them (a final newline ends the last)."""
+    return len(path.read_text("utf-8").splitlines())
+
+
 def shared_ontology(name: str) -> Path:
     """A file from ../shared/ontologies, or skip the test with the reason."""
     path = SHARED_ONTOLOGIES / name

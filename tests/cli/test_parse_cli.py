@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli, main
-from tests.conftest import IPSC_SEED, MOTOR_NEURONS_SEED, PAGE_FIXTURES_DIR
+from tests.conftest import IPSC_SEED, MOTOR_NEURONS_SEED, PAGE_FIXTURES_DIR, line_count, line_of
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -70,8 +70,11 @@ def test_json_is_complete_sorted_and_deterministic() -> None:
     assert set(lineage["span"]) == {"start", "end", "first_line", "last_line"}
     text = IPSC_SEED.read_text(encoding="utf-8")
     assert text[lineage["span"]["start"] : lineage["span"]["end"]] == lineage["source"]
-    assert len(data["lines"]) == 211 and data["lines"][0] == "chrome"
-    assert data["line_roles"]["superseded"] == 29
+    assert len(data["lines"]) == line_count(IPSC_SEED) and data["lines"][0] == "chrome"
+    # the truncated first copy: from its infobox to the line before the restarting title
+    first = line_of(IPSC_SEED, '<table class="infobox', 1)
+    restart = line_of(IPSC_SEED, '<table class="infobox', 2) - 1
+    assert data["line_roles"]["superseded"] == restart - first
     assert data["unused_lines"] == []
     assert data["metadata"]["merged_from"] == [
         ["merged_at", "2026-05-13"],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
@@ -10,7 +11,7 @@ from kg.pages import Page, read_page
 from kg.parse.copies import find_copies, z_function
 from kg.parse.document import Document
 from kg.parse.shell import detect_shell
-from tests.conftest import IPSC_SEED, MOTOR_NEURONS_SEED, PAGE_FIXTURES_DIR
+from tests.conftest import IPSC_SEED, MOTOR_NEURONS_SEED, PAGE_FIXTURES_DIR, line_of
 
 
 def scan_text(text: str):  # type: ignore[no-untyped-def]
@@ -32,17 +33,20 @@ def test_z_function() -> None:
 
 
 @pytest.mark.parametrize(
-    ("path", "superseded", "restart", "body"),
+    "path",
     [
-        (MOTOR_NEURONS_SEED, (4, 78), 79, 80),  # cut at "<td", restarts at "Motor Neurons"
-        (IPSC_SEED, (4, 32), 33, 34),  # "...iPSC-Derived Motor Neurons"
-        (PAGE_FIXTURES_DIR / "duplicated_td.txt", (4, 22), 23, 24),
-        (PAGE_FIXTURES_DIR / "duplicated_ellipsis.txt", (4, 24), 25, 26),
+        MOTOR_NEURONS_SEED,  # cut at "<td", restarts at "Motor Neurons"
+        IPSC_SEED,  # "...iPSC-Derived Motor Neurons"
+        PAGE_FIXTURES_DIR / "duplicated_td.txt",
+        PAGE_FIXTURES_DIR / "duplicated_ellipsis.txt",
     ],
 )
-def test_truncated_copies(
-    path: object, superseded: tuple[int, int], restart: int, body: int
-) -> None:
+def test_truncated_copies(path: Path) -> None:
+    # each page: the first copy's infobox starts the body, breaks off, and the title line just
+    # before the second infobox restarts the page
+    body = line_of(path, '<table class="infobox', 2)
+    restart = body - 1
+    superseded = (line_of(path, '<table class="infobox', 1), restart - 1)
     _, scan = scan_file(path)
     assert scan.copies == 2
     ((first, end),) = scan.superseded
