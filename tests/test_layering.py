@@ -35,7 +35,10 @@ def _imports(path: Path) -> set[str]:
         elif isinstance(node, ast.Import):
             names = [a.name for a in node.names]
         found |= {n.split(".")[1] for n in names if n.startswith("kg.")}
-    return found
+    units = {
+        p.stem if p.is_file() else p.name for p in KG.iterdir() if p.suffix == ".py" or p.is_dir()
+    }
+    return found & units  # ``from kg import __version__`` names kg/__init__.py, not a unit
 
 
 def import_graph() -> nx.DiGraph:
