@@ -18,7 +18,7 @@ from kg import vocab
 from kg.vocab import BIOLINK, CONVERTER, KGV, compress_or_iri, expand
 
 #: Labels of the relations kg emits (RO / BFO ids as verified in docs/modelling.md and in
-#: kg/extract/properties.py).
+#: kg/vocab/terms.py).
 KNOWN_LABELS: dict[str, str] = {
     expand(curie): label
     for curie, label in {

@@ -1,6 +1,6 @@
 """The prefixes every kg query may use without declaring them (CL:, RO:, biolink:, prov:, ...).
 
-They are the project's one prefix map (``kg/data/prefixes.json``, :data:`kg.rdf.vocab.PREFIX_MAP`).
+They are the project's one prefix map (``kg/data/prefixes.json``, :data:`kg.vocab.PREFIX_MAP`).
 pyoxigraph takes them as default prefixes while parsing, so a query's own ``PREFIX`` lines win
 and the line and column numbers of syntax errors stay those of the text the user wrote.
 :func:`prefix_block` writes the same prefixes as ``PREFIX`` lines, for engines without
