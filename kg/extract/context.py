@@ -205,10 +205,15 @@ class ExtractionContext:
         return self.fact(subject, predicate, Value(value=value), evidence, label=label)
 
     def describe(self, term: Term, evidence: Evidence) -> Iterable[Assertion]:
-        """Type and label a node as the page names it; flag and list an ungrounded mention."""
+        """Type and label a node as the page names it; flag and list an ungrounded mention.
+
+        A page never renames an ontology class: only nodes kg minted (mentions, page entities)
+        get the page's name as their ``rdfs:label``; a grounded term keeps its ontology label
+        (in the terms graph) and the page's wording stays in the statement's quote.
+        """
         if term.category:
             yield self.fact(term, p.RDF_TYPE, Term(iri=term.category), evidence)
-        if term.label:
+        if term.label and is_minted(term):
             yield self.literal(term, p.RDFS_LABEL, term.label, evidence)
         if term.match is Match.UNGROUNDED:
             yield self.fact(term, p.UNGROUNDED, TRUE, evidence)
@@ -285,6 +290,11 @@ class ExtractionContext:
     @property
     def entity_is_cell(self) -> bool:
         return cat.is_cell(self.entity.category if self.entity else None)
+
+
+def is_minted(term: Term) -> bool:
+    """Whether kg minted the node (a mention or page entity), as opposed to an ontology / database id."""
+    return term.iri.startswith(vocab.KG)
 
 
 def _obo_iri(curie: str) -> str:

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from kg import vocab as v
 from kg.extract import categories as cat
-from kg.extract.context import ExtractionContext
+from kg.extract.context import ExtractionContext, is_minted
 from kg.extract.model import Assertion, Evidence, Match, Term, Value
 from kg.extract.registry import register
 from kg.extract.rows import cell, cl_curies, column, is_cl_label
@@ -222,7 +222,7 @@ def entity_facts(ctx: ExtractionContext) -> Iterable[Assertion]:
     ev = ctx.evidence(d.title_evidence)
     if d.entity.category:
         yield ctx.fact(d.entity, p.RDF_TYPE, Term(iri=d.entity.category), ev)
-    if d.entity.label:
+    if d.entity.label and is_minted(d.entity):  # never rename an ontology class
         yield ctx.literal(d.entity, p.RDFS_LABEL, d.entity.label, ev)
     if d.exact is not None and d.exact_from is not None and not _is_cl_row(d):
         yield _same_as(ctx, d, d.exact, ctx.evidence(d.exact_from))

@@ -193,9 +193,20 @@ def _labels(
         and isinstance(t.object, ox.NamedNode)
         and CL_PURL.match(t.object.value)
     }
+    # a page whose topic is a CL class names it by its title (kg never writes a page's name
+    # as the label of an ontology class): compare the title too
+    same.update(
+        (t.subject.value, t.object.value)
+        for t in triples
+        if t.predicate.value == v.FOAF_PRIMARY_TOPIC
+        and isinstance(t.subject, ox.NamedNode)
+        and isinstance(t.object, ox.NamedNode)
+        and CL_PURL.match(t.object.value)
+    )
     seen: set[tuple[str, str]] = set()
     for t in triples:
-        if t.predicate.value != v.RDFS_LABEL or not isinstance(t.object, ox.Literal):
+        named = t.predicate.value in (v.RDFS_LABEL, v.DCTERMS_TITLE)
+        if not named or not isinstance(t.object, ox.Literal):
             continue
         node = t.subject.value if isinstance(t.subject, ox.NamedNode) else ""
         iri = node if CL_PURL.match(node) else same.get(node)
@@ -212,8 +223,10 @@ def _labels(
                 f"The page calls {v.compress_or_iri(iri)} {t.object.value!r}, but "
                 f"{onto.short} names it {onto.label(iri)!r}: check that the id is the "
                 "class the page means",
-                path=v.RDFS_LABEL,
+                path=t.predicate.value,
                 value=str(t.object),
+                # a title is located where the page types its topic (the title line)
+                near=iri if t.predicate.value == v.DCTERMS_TITLE else None,
             )
 
 
@@ -343,7 +356,9 @@ def _result(
     *,
     path: str | None = None,
     value: str | None = None,
+    near: str | None = None,
 ) -> ValidationResult:
+    """``near``: locate the finding by the statements about this node instead of ``focus``."""
     return ValidationResult(
         severity=severity,
         focus_node=focus,
@@ -354,7 +369,7 @@ def _result(
         constraint=v.shape_iri(f"{check}Check"),
         focus_label=index.label(focus),
         page=page.slug,
-        location=index.locate(focus, path, value),
+        location=index.locate(near, v.RDF_TYPE) if near else index.locate(focus, path, value),
         origin="ontology",
     )
 

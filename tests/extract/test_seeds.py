@@ -30,7 +30,7 @@ def test_motor_neurons_entity_is_the_cl_class(motor_neurons: PageExtraction) -> 
     assert motor_neurons.entity.iri == MOTOR_NEURON
     assert motor_neurons.slug == "cell-types-motor-neurons"
     one(motor_neurons, MOTOR_NEURON, p.RDF_TYPE, v.BIOLINK + "Cell")
-    one(motor_neurons, MOTOR_NEURON, p.RDFS_LABEL, "Motor Neurons")
+    assert not find(motor_neurons, s=MOTOR_NEURON, p=p.RDFS_LABEL)  # the class keeps CL's label
     same = one(motor_neurons, v.entity_iri("cell-types-motor-neurons"), p.SAME_AS, MOTOR_NEURON)
     assert same.object.match is Match.ID_ON_PAGE  # type: ignore[union-attr]
     assert "Cell Ontology (CL)" in same.evidence[0].quote

@@ -53,11 +53,11 @@ def test_drugs_with_their_mechanisms(exported: ox.Store) -> None:
     rows = _select(
         exported,
         f"""SELECT ?name ?mechanism WHERE {{
-        ?drug biolink:affects <{MN}> ; kgv:mechanismOfAction ?mechanism ; rdfs:label ?name }}""",
+        ?drug biolink:affects <{MN}> ; kgv:mechanismOfAction ?mechanism ; skos:prefLabel ?name }}""",
     )
     found = {r["name"]: r["mechanism"] for r in rows}
     assert found == {
-        "Riluzole": "Glutamate inhibition",
+        "riluzole": "Glutamate inhibition",  # grounded (CHEBI): its ontology label
         "Edaravone": "Free radical scavenger",
         "AMX0035": "Mitochondrial/ER protection",  # the page's "(Relyvrio)" stays in the quote
         "Tofersen": "Antisense oligonucleotide",  # "(SOD1-ALS)" likewise
@@ -69,7 +69,7 @@ def test_drugs_with_their_mechanisms(exported: ox.Store) -> None:
     )
     assert any("AMX0035 (Relyvrio)" in q["exact"] for q in quotes)
     riluzole = _select(
-        exported, 'SELECT ?d WHERE { ?d rdfs:label "Riluzole" ; kgv:mechanismOfAction ?m }'
+        exported, 'SELECT ?d WHERE { ?d skos:prefLabel "riluzole" ; kgv:mechanismOfAction ?m }'
     )
     assert riluzole == [{"d": v.expand("CHEBI:8863")}]
 

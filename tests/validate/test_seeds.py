@@ -68,7 +68,7 @@ def test_motor_neurons_are_not_glutamatergic_in_the_cell_ontology(report: Report
     assert str(r.location) == f"{MOTOR}:177"
     assert r.location is not None and r.location.quote == "- Parent Classification: Glutamatergic"
     assert r.message == (
-        "The page places Motor Neurons as a kind of Glutamatergic (CL:0000100 motor neuron "
+        "The page places motor neuron as a kind of Glutamatergic (CL:0000100 motor neuron "
         "below CL:0000679 glutamatergic neuron), but the class hierarchy of cl-module.owl "
         "does not: motor neuron's parents are efferent neuron"
     )
