@@ -17,7 +17,7 @@ from kg.errors import KgError
 
 # Registration order is run order: the extractor modules are imported in this order.
 # isort: off
-from kg.extract import page_entity, infobox, subtables, bullets, tables, mermaid
+from kg.extract import page_entity, infobox, subtables, bullets, tables, prose, mermaid
 from kg.extract import links, citations, metadata
 
 # isort: on
@@ -33,7 +33,7 @@ from kg.parse.model import ParsedPage
 if TYPE_CHECKING:
     from kg.ground import Grounder
 
-_MODULES = (page_entity, infobox, subtables, bullets, tables, mermaid, links, citations, metadata)
+_MODULES = (page_entity, infobox, subtables, bullets, tables, prose, mermaid, links, citations, metadata)
 
 
 def page_slug(page: Page, parsed: ParsedPage) -> str:

@@ -140,10 +140,14 @@ class ExtractionContext:
         found: list[Citation] = []
         if element is not None:
             found.extend(_own_citations(element))
-            if isinstance(element, Element):
+            if isinstance(element, Element) and not isinstance(element, InfoboxRow):
                 found.extend(self._cite_by_owner.get(element.id, ()))
                 span = span or element.span
-        if span is not None:
+        if isinstance(element, InfoboxRow):  # only markers inside a cell close it
+            spans = [element.label.span, element.value.span]
+        else:
+            spans = [span] if span is not None else []
+        for span in spans:
             lo = bisect.bisect_left(self._cite_starts, span.start)
             hi = bisect.bisect_left(self._cite_starts, span.end)
             found.extend(c for c in self._cites[lo:hi] if c.span.end <= span.end)

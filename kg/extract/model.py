@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.errors import ModelError
+from kg.vocab import terms as v
 from kg.ground.model import Match, OntologyFact, Term, Value
 from kg.parse.model import Span
 
@@ -58,6 +59,11 @@ class Assertion:
             )
         if not self.predicate.startswith(("http://", "https://")):
             raise ModelError(f"predicate must be an IRI, got {self.predicate!r}")
+
+    @property
+    def negated(self) -> bool:
+        """The page says the triple does *not* hold (``kgv:negated true`` on the statement)."""
+        return any(q == v.NEGATED and val.value == "true" for q, val in self.qualifiers)
 
     @property
     def key(self) -> tuple[str, str, str]:

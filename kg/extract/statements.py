@@ -6,14 +6,17 @@
   ``RO:0001025 located in`` (biolink:located_in for both, as modelling.md says). A "region"
   that is a culture condition or says nothing (``In Vitro (Spinal Cord Patterning)``, ``n/a``)
   is no place: no location fact is made and the page's line is reported;
-* diseases: ``disease RO:0004026 disease has location cell`` on cell pages; a gene is
+* diseases: ``disease RO:0004026 disease has location cell`` on cell pages, but a cell made in
+  vitro (an iPSC-derived or organoid cell, :func:`in_vitro_model`) ``RO:0003301 is model of`` the
+  disease; a gene is
   ``biolink:gene_associated_with_condition`` a disease; anything else ``biolink:related_to``;
 * lineage ``A > B > C``: the chain as written (``kgv:lineage``) plus one claim per consecutive
   pair, the later element below the earlier one. The last element names the page's own entity
   (the chain is its lineage), so the claim is made about the entity, never about the class the
   last name happens to match (``Motor Neuron`` on the iPSC page is not CL:0000100 itself). A
-  chain through stem cells or progenitors is a developmental lineage:
-  ``RO:0002202 develops from``; otherwise a classification: ``rdfs:subClassOf``. Ungrounded
+  chain is a classification path (``Stem Cell > iPSC > Motor Neuron`` says where the page files
+  the cell, not what it develops from), and it is the page's *claim*: ``kgv:statedSubClassOf``,
+  never ``rdfs:subClassOf`` (which would be a class axiom on an ontology IRI). Ungrounded
   names keep their mention node, so no link of the chain is dropped. These are the page's
   claims, with provenance; validation checks them against the ontology.
 """
@@ -30,7 +33,7 @@ from kg.extract.model import Assertion, Evidence, Match, Term, Value
 from kg.parse.model import Cell
 from kg.vocab import terms as p
 
-_DEVELOPMENTAL = re.compile(r"stem|ipsc|\besc\b|progenitor|precursor|embryonic|blast\b", re.I)
+_IN_VITRO = re.compile(r"ipsc|\besc\b|derived|organoid|in vitro|cultured|model", re.I)
 _CHAIN_SPLIT = re.compile(r"\s*(?:>|→|->)\s*")
 _NOT_A_PLACE = frozenset(
     {
@@ -108,7 +111,11 @@ def diseases(
         if disease.iri == entity.iri:
             continue
         yield from ctx.describe(disease, ev)
-        if entity.category == cat.CELL:
+        if entity.category == cat.CELL and in_vitro_model(ctx):
+            yield ctx.fact(
+                entity, p.IS_MODEL_OF, disease, ev, biolink=p.BL_MODEL_OF, label=label
+            )
+        elif entity.category == cat.CELL:
             yield ctx.fact(
                 disease,
                 p.DISEASE_HAS_LOCATION,
@@ -132,6 +139,17 @@ def diseases(
             )
 
 
+def in_vitro_model(ctx: ExtractionContext) -> bool:
+    """Whether the page's cell is made in vitro (iPSC-derived, organoid): a model of diseases."""
+    entity = ctx.entity_term()
+    names = (ctx.parsed.title or "", entity.label or "", ctx.slug)
+    return context_is_minted(entity) and any(_IN_VITRO.search(n) for n in names)
+
+
+def context_is_minted(term: Term) -> bool:
+    return term.match in (Match.PAGE_ENTITY, Match.MINTED, Match.UNGROUNDED)
+
+
 def lineage(ctx: ExtractionContext, chain: str, ev: Evidence) -> Iterable[Assertion]:
     """The chain literal and one claim per consecutive pair (see the module docstring)."""
     names = [n for n in _CHAIN_SPLIT.split(chain.strip()) if n]
@@ -139,7 +157,6 @@ def lineage(ctx: ExtractionContext, chain: str, ev: Evidence) -> Iterable[Assert
     if len(names) < 2:
         return
     yield ctx.literal(entity, p.LINEAGE, " > ".join(names), ev)
-    developmental = any(_DEVELOPMENTAL.search(n) for n in names)
     terms = [ctx.ground(n, cat.CELL) for n in names[:-1]]
     terms.append(entity)
     for term in terms[:-1]:
@@ -147,10 +164,7 @@ def lineage(ctx: ExtractionContext, chain: str, ev: Evidence) -> Iterable[Assert
     for parent, child in itertools.pairwise(terms):
         if parent.iri == child.iri:
             continue
-        if developmental:
-            yield ctx.fact(child, p.DEVELOPS_FROM, parent, ev, biolink=p.BL_DEVELOPS_FROM)
-        else:
-            yield ctx.fact(child, p.SUBCLASS_OF, parent, ev, biolink=p.BL_SUBCLASS_OF)
+        yield ctx.fact(child, p.STATED_SUBCLASS_OF, parent, ev, biolink=p.BL_SUBCLASS_OF)
 
 
 def parent_class(ctx: ExtractionContext, name: str, ev: Evidence) -> Iterable[Assertion]:
@@ -160,4 +174,4 @@ def parent_class(ctx: ExtractionContext, name: str, ev: Evidence) -> Iterable[As
     if parent.iri == entity.iri:
         return
     yield from ctx.describe(parent, ev)
-    yield ctx.fact(entity, p.SUBCLASS_OF, parent, ev, biolink=p.BL_SUBCLASS_OF)
+    yield ctx.fact(entity, p.STATED_SUBCLASS_OF, parent, ev, biolink=p.BL_SUBCLASS_OF)

@@ -79,7 +79,8 @@ def _statement(
     a: Assertion, ex: PageExtraction, g: str, selectors: dict[str, Evidence]
 ) -> Iterable[str]:
     s, p, o = iri(a.subject.iri), iri(a.predicate), node(a.object)
-    yield nquad(s, p, o, g)
+    if not a.negated:  # a negated statement is recorded, never asserted as true
+        yield nquad(s, p, o, g)
     st = minted(v.statement_iri(ex.graph_iri, *a.key))
     yield nquad(st, _TYPE, iri(v.RDF_STATEMENT), g)
     yield nquad(st, iri(v.RDF_SUBJECT), s, g)

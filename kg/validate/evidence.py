@@ -49,8 +49,11 @@ def fact_evidence(
     """Facts without a statement node, and statements whose triple is not asserted."""
     page_iri = page.page_iri or ""
     asserted: set[tuple[str, str, str]] = set()
+    negated: set[str] = set()  # statements the page denies: their triple is never asserted
     for t in triples:
         s = _key(t.subject)
+        if t.predicate.value == v.NEGATED and _obj(t.object).startswith('"true"'):
+            negated.add(s)
         if is_fact(s, page_iri):
             asserted.add((s, t.predicate.value, _obj(t.object)))
     described = {(st.subject, st.predicate, st.object): iri for iri, st in index.statements.items()}
@@ -66,7 +69,7 @@ def fact_evidence(
             "states it (no rdf:Statement with this rdf:subject, rdf:predicate, rdf:object)",
         )
     for (s, p, o), st in sorted(described.items(), key=lambda kv: kv[1]):
-        if s and (s, p, o) not in asserted:
+        if s and (s, p, o) not in asserted and st not in negated:
             yield _result(
                 page,
                 index,

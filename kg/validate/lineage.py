@@ -28,7 +28,8 @@ from kg import vocab as v
 from kg.validate.ontology import CL_PURL, DEVELOPS_FROM, Ontology
 
 SUBCLASS_OF = v.SUBCLASS_OF
-CLAIMS = (SUBCLASS_OF, DEVELOPS_FROM)
+STATED_SUBCLASS_OF = v.STATED_SUBCLASS_OF  # the page's claim, checked as subclass-of
+CLAIMS = (SUBCLASS_OF, STATED_SUBCLASS_OF, DEVELOPS_FROM)
 _SAME = (v.SAME_AS, v.SKOS_EXACT_MATCH)
 _BROAD = v.SKOS_BROAD_MATCH
 
@@ -56,7 +57,13 @@ def page_claims(triples: Iterable[ox.Triple]) -> tuple[Claim, ...]:
     return tuple(
         sorted(
             {
-                Claim(child=t.subject.value, parent=t.object.value, predicate=t.predicate.value)
+                Claim(
+                    child=t.subject.value,
+                    parent=t.object.value,
+                    predicate=SUBCLASS_OF
+                    if t.predicate.value == STATED_SUBCLASS_OF
+                    else t.predicate.value,
+                )
                 for t in triples
                 if t.predicate.value in CLAIMS
                 and isinstance(t.subject, ox.NamedNode)

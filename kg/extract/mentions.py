@@ -1,0 +1,175 @@
+"""Find the names of known entities in a sentence: a dictionary matcher over the grounder's names.
+
+:class:`NameMatcher` is a token trie (pure Python; building it over the shipped names takes a
+few milliseconds and matching is linear in the sentence, see ``benchmarks/bench_build.py``).
+Its names come from the grounder's lexicon interface (:func:`lexicon_names`): every label,
+synonym and alias of the lexicon entries and every label and exact synonym of the loaded
+ontology classes that have a category; so the matcher gains whatever vocabularies the grounder
+ships. Page-local names (the page's own entity, entity headings such as ``Upper Motor Neurons
+(UMNs)``) are added per page with :meth:`NameMatcher.extended`.
+
+Rules a curator would accept:
+
+* longest match wins, left to right, on token boundaries;
+* a name written in capitals (a gene symbol or an abbreviation: ``SOD1``, ``ALS``, ``HB9``) only
+  matches the same capitals in the text; other names match case-insensitively, and a final plural
+  ``s`` is allowed (``astrocytes``);
+* short tokens that are also words (``TH``, ``AR``, ``MS``, ``CNS``, ``NF``, ``Approach``,
+  ``Disease``) and names of two characters or fewer never match from prose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kg.ground import Grounder
+
+#: never matched from a sentence's common words (issue 10's list, plus words the lexicons hold).
+STOP_NAMES = frozenset(
+    {"th", "ar", "ms", "cns", "nf", "approach", "disease", "cell", "cells", "atlas", "ra",
+     "gene", "protein", "neuron", "neurons", "type", "all", "can", "was", "set", "not"}
+)
+_TOKEN = re.compile(r"[A-Za-z0-9α-ωΑ-Ω](?:[A-Za-z0-9α-ωΑ-Ω'’]|[-./+](?=[A-Za-z0-9α-ω]))*")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Mention:
+    """A name found in a text: its character range in that text and the name as listed."""
+
+    start: int
+    end: int
+    text: str  # as written in the sentence
+    name: str  # the listed name it matched
+    key: str  # what it stands for: a CURIE, or a page-local key
+
+
+def lexicon_names(grounder: Grounder) -> Iterator[tuple[str, str]]:
+    """(name, CURIE) for every name the grounder can ground (lexicons and ontology classes)."""
+    names = getattr(grounder, "names", None)
+    if callable(names):  # a grounder that lists its own names (the full vocabularies)
+        yield from names()
+        return
+    for entry in grounder.lexicon.entries.values():
+        for name, _match in entry.names():
+            yield name, entry.curie
+    for curie in grounder.ontology:
+        cls = grounder.ontology.get(curie)
+        if cls is None or cls.deprecated:
+            continue
+        for name in (cls.label, *cls.exact_synonyms):
+            if name:
+                yield name, curie
+
+
+def _fold(token: str) -> str:
+    t = token.lower().replace("’", "'")
+    return t
+
+
+def _is_caps(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) * 2 > len(letters)
+
+
+class NameMatcher:
+    """A token trie of names (see the module docstring)."""
+
+    __slots__ = ("_root",)
+
+    def __init__(self, root: dict[str, object] | None = None):
+        self._root: dict[str, object] = root if root is not None else {}
+
+    @classmethod
+    def build(cls, names: Iterable[tuple[str, str]]) -> NameMatcher:
+        m = cls()
+        m._add_all(names)
+        return m
+
+    def extended(self, names: Iterable[tuple[str, str]]) -> NameMatcher:
+        """A copy with more names (page-local ones); this matcher is left unchanged."""
+        m = NameMatcher(_copy(self._root))
+        m._add_all(names)
+        return m
+
+    def _add_all(self, names: Iterable[tuple[str, str]]) -> None:
+        for name, key in names:
+            tokens = [t.group(0) for t in _TOKEN.finditer(name)]
+            folded = " ".join(tokens).lower()
+            if not tokens or len(folded) <= 2 or folded in STOP_NAMES:
+                continue
+            node = self._root
+            for t in tokens:
+                node = node.setdefault(_fold(t), {})  # type: ignore[assignment]
+            entries = node.setdefault("", [])
+            assert isinstance(entries, list)
+            entry = (name, key, _is_caps(name))
+            if entry not in entries:
+                entries.append(entry)
+
+    def find(self, text: str) -> list[Mention]:
+        """Longest matches, left to right, without overlap."""
+        tokens = list(_TOKEN.finditer(text))
+        out: list[Mention] = []
+        i = 0
+        while i < len(tokens):
+            best: tuple[int, str, str] | None = None
+            node: object = self._root
+            for j in range(i, len(tokens)):
+                tok = tokens[j].group(0)
+                nxt = _step(node, tok)
+                if nxt is None:
+                    break
+                node = nxt
+                hit = _accept(node, text[tokens[i].start() : tokens[j].end()])
+                if hit:
+                    best = (j, *hit)
+            if best is None:
+                i += 1
+                continue
+            j, name, key = best
+            start, end = tokens[i].start(), tokens[j].end()
+            out.append(Mention(start=start, end=end, text=text[start:end], name=name, key=key))
+            i = j + 1
+        return out
+
+
+def _step(node: object, token: str) -> object | None:
+    assert isinstance(node, dict)
+    f = _fold(token)
+    if f in node:
+        return node[f]
+    if len(f) > 3 and f.endswith("s") and f[:-1] in node:  # a plural: astrocytes
+        return node[f[:-1]]
+    if len(f) > 4 and f.endswith("es") and f[:-2] in node:
+        return node[f[:-2]]
+    return None
+
+
+def _accept(node: object, written: str) -> tuple[str, str] | None:
+    assert isinstance(node, dict)
+    entries = node.get("")
+    if not entries:
+        return None
+    for name, key, caps in entries:  # type: ignore[union-attr]
+        if caps and not _caps_match(name, written):
+            continue
+        return name, key
+    return None
+
+
+def _caps_match(name: str, written: str) -> bool:
+    """A capitalised name matches only the same capitals (``SOD1`` / ``SOD1s``, not ``sod1``)."""
+    a = re.sub(r"[^A-Za-z0-9]", "", name)
+    b = re.sub(r"[^A-Za-z0-9]", "", written)
+    return b == a or (b.endswith("s") and b[:-1] == a)
+
+
+def _copy(node: dict[str, object]) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for k, val in node.items():
+        out[k] = list(val) if k == "" else _copy(val)  # type: ignore[arg-type]
+    return out

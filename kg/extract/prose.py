@@ -1,0 +1,402 @@
+"""Relations stated in sentences and bullet prose, read with explicit verb-phrase rules.
+
+Each paragraph and bullet is split into sentences (kg.extract.sentences) and each sentence into
+clauses (at ``;``, ``, while``, ``, whereas``). The names of known entities in a clause are found
+by the dictionary matcher (kg.extract.mentions) and grounded; the section's subject
+(kg.extract.sections) stands in where the clause names none (``- Marks spinal and cranial motor
+neuron identity`` under ``HB9 (MNX1)``), ``these cells`` / ``this cell type`` is the page's own
+entity. A clause yields a fact only where a rule's cue (:data:`RULES`) is in it *and* the
+clause holds a subject and an object of the categories the rule relates; the direction follows
+the categories (``SMA ... caused by SMN1`` is ``SMN1 causes SMA``). The page's verb phrase is
+kept on the statement (``kgv:relationLabel``). Two names with no cue make no fact.
+
+* **Negation**: ``not``, ``no``, ``never``, ``without``, ``lack of`` before the object in its
+  clause -> the statement carries ``kgv:negated true`` and the direct triple is not asserted.
+* **Hedging and quantifiers**: ``may``, ``might``, ``can``, ``possibly``, ``likely``,
+  ``proposed``, ``modestly``, ``most``, ``some``, ``~10%``, ``95%`` -> ``kgv:hedge`` with the
+  words as written, on the statement.
+* ``Key: value`` bullets whose key is a relation (``Treatment:``, ``Origin:``, ``Target:``)
+  relate the section's subject to each name the value lists.
+
+Evidence is the sentence itself (its closing citation markers included, so its references are
+exactly the markers that close it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from kg.extract import categories as cat
+from kg.extract.context import ExtractionContext, split_list
+from kg.extract.mentions import NameMatcher, lexicon_names
+from kg.extract.model import Assertion, Evidence, Match, Term, Value
+from kg.extract.registry import register
+from kg.extract.sections import SectionSubject, names_of, section_subjects
+from kg.extract.sentences import Sentence, line_span, split_sentences
+from kg.parse.model import Bullet
+from kg.vocab import terms as p
+
+CELL, GENE, DISEASE, ANATOMY = cat.CELL, cat.GENE, cat.DISEASE, cat.ANATOMY
+DRUGS = frozenset({cat.DRUG, cat.CHEMICAL, p.SMALL_MOLECULE})
+GENES = frozenset({GENE, cat.PROTEIN})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rule:
+    """A verb phrase and the fact it states between a subject and an object category."""
+
+    name: str
+    cue: re.Pattern[str]
+    predicate: str
+    biolink: str | None
+    subjects: frozenset[str]
+    objects: frozenset[str]
+
+
+def _r(name: str, cue: str, pred: str, bl: str | None, s: Iterable[str], o: Iterable[str]) -> Rule:
+    return Rule(
+        name=name,
+        cue=re.compile(cue, re.IGNORECASE),
+        predicate=pred,
+        biolink=bl,
+        subjects=frozenset(s),
+        objects=frozenset(o),
+    )
+
+
+#: The verb-phrase rules, most specific first (a clause's pair gets the first rule that fits).
+RULES: tuple[Rule, ...] = (
+    _r("model", r"\bmodels?\s+(?:of|for)\b", p.IS_MODEL_OF, p.BL_MODEL_OF, [CELL], [DISEASE]),
+    _r(
+        "expresses",
+        r"\b(?:co-)?express(?:es|ed|ing|ion)?\b|\bmarks?\b|\bmarkers?\b",
+        p.EXPRESSES,
+        p.BL_EXPRESSES,
+        [CELL],
+        GENES,
+    ),
+    _r(
+        "causes",
+        r"\bcaus(?:e|es|ed|ing|al)\b|\bmutations?\b|\brepeat expansions?\b|\bexpansions?\b"
+        r"|\bdeletion\b",
+        p.CAUSES_CONDITION,
+        p.BL_CAUSES,
+        GENES,
+        [DISEASE],
+    ),
+    _r(
+        "risk",
+        r"\brisk\b",
+        p.BL_PREDISPOSES_TO_CONDITION,
+        p.BL_PREDISPOSES_TO_CONDITION,
+        GENES,
+        [DISEASE],
+    ),
+    _r(
+        "associated",
+        r"\bassociated with\b|\blinked to\b|\bpathology\b|\baggregat\w*\b|\binclusions?\b"
+        r"|\bimplicated\b",
+        p.BL_GENE_ASSOCIATED_WITH_CONDITION,
+        p.BL_GENE_ASSOCIATED_WITH_CONDITION,
+        GENES,
+        [DISEASE],
+    ),
+    _r(
+        "treats",
+        r"\btreat(?:s|ed|ing|ment|ments)?\b|\bextends? survival\b|\bapproved\b|\btherap(?:y|ies)\b",
+        p.IS_SUBSTANCE_THAT_TREATS,
+        p.BL_TREATS,
+        DRUGS,
+        [DISEASE],
+    ),
+    _r(
+        "targets",
+        r"\btarget(?:s|ed|ing)?\b|\blowers?\b",
+        p.MOLECULARLY_INTERACTS_WITH,
+        p.BL_DIRECTLY_PHYSICALLY_INTERACTS_WITH,
+        DRUGS,
+        GENES,
+    ),
+    _r(
+        "inhibits",
+        r"\binhibit(?:s|ed|ing|or|ors|ion)?\b",
+        p.SMALL_MOLECULE_INHIBITOR_OF,
+        p.BL_AFFECTS,
+        DRUGS,
+        GENES,
+    ),
+    _r("activates", r"\bactivat(?:es|ed|ing|ion)\b", p.POSITIVELY_REGULATES, p.BL_REGULATES,
+       GENES, GENES),
+    _r("regulates", r"\bregulat(?:es|ed|ing|ion)\b", p.REGULATES, p.BL_REGULATES, GENES, GENES),
+    _r(
+        "affects",
+        r"\bdegeneration\b|\bloss\b|\binvolvement\b|\baffect(?:s|ed|ing)?\b|-only\b",
+        p.DISEASE_HAS_LOCATION,
+        p.BL_DISEASE_HAS_LOCATION,
+        [DISEASE],
+        [CELL],
+    ),
+    _r(
+        "located",
+        r"\boriginat\w*\b|\blocated\b|\bresid\w*\b|\bfound in\b",
+        p.LOCATED_IN,
+        p.BL_LOCATED_IN,
+        [CELL],
+        [ANATOMY],
+    ),
+    _r("part", r"\bpart of\b|\bcomponent of\b", p.PART_OF, p.BL_PART_OF, [CELL, ANATOMY], [ANATOMY]),
+    _r("develops", r"\b(?:generated|derived|differentiated) from\b", p.DEVELOPS_FROM,
+       p.BL_DEVELOPS_FROM, [CELL], [CELL]),
+)
+
+#: ``Key: value`` bullet keys that are relations (the section's subject -> each listed name).
+KEY_RULES: dict[str, tuple[str, str]] = {
+    "treatment": ("treats", cat.DRUG),
+    "treatments": ("treats", cat.DRUG),
+    "therapy": ("treats", cat.DRUG),
+    "drugs": ("treats", cat.DRUG),
+    "origin": ("located", cat.ANATOMY),
+    "location": ("located", cat.ANATOMY),
+    "target": ("targets", cat.GENE),
+    "targets": ("targets", cat.GENE),
+}
+_BY_NAME = {r.name: r for r in RULES}
+_CLAUSE = re.compile(r";|,\s*(?:while|whereas|but)\b|\bwhile\b")
+_NEG = re.compile(r"\b(?:not|no|never|without|lack of|absence of|neither|nor)\b", re.I)
+_HEDGE = re.compile(
+    r"~\s?\d+(?:\.\d+)?\s?%|\b\d+(?:\.\d+)?\s?%|\b(?:may|might|could|can|possibly|likely|"
+    r"proposed|putative|modestly|most|some|often|partially)\b",
+    re.I,
+)
+_THIS = re.compile(r"\b(?:these|such) cells\b|\bthis cell type\b", re.I)
+#: drug classes a sentence names without a lexicon entry (kept as mentions).
+DRUG_CLASSES = (("antisense oligonucleotide", "antisense oligonucleotide"), ("ASOs", "antisense oligonucleotide"))
+_PAGE = "page:"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Found:
+    term: Term
+    start: int
+    end: int
+
+
+def _matcher(ctx: ExtractionContext) -> NameMatcher:
+    """The grounder's names plus the page's own (its entity, its entity headings)."""
+    key = ("matcher", "")
+    if key not in ctx._memo:  # noqa: SLF001
+        base = _base_matcher(ctx)
+        local: list[tuple[str, str]] = [(n, f"{_PAGE}entity") for n in _entity_names(ctx)]
+        for sid, sub in section_subjects(ctx).items():
+            local += [(n, f"{_PAGE}{sid}") for n in names_of(sub)]
+        local += [(n, f"{_PAGE}drug:{k}") for n, k in DRUG_CLASSES]
+        ctx._memo[key] = base.extended(local)  # noqa: SLF001
+    return ctx._memo[key]  # type: ignore[return-value]
+
+
+_BASE: dict[int, NameMatcher] = {}
+
+
+def _base_matcher(ctx: ExtractionContext) -> NameMatcher:
+    g = ctx.grounder
+    if id(g) not in _BASE:
+        _BASE.clear()
+        _BASE[id(g)] = NameMatcher.build(lexicon_names(g))
+    return _BASE[id(g)]
+
+
+def _entity_names(ctx: ExtractionContext) -> list[str]:
+    names = [ctx.parsed.title or ""]
+    if ctx.entity is not None and ctx.entity.label:
+        names.append(ctx.entity.label)
+    return [n for n in names if n]
+
+
+def _resolve(ctx: ExtractionContext, key: str, name: str) -> Term | None:
+    if key == f"{_PAGE}entity":
+        return ctx.entity_term()
+    if key.startswith(f"{_PAGE}drug:"):
+        return ctx.ground(key.removeprefix(f"{_PAGE}drug:"), cat.DRUG)
+    if key.startswith(_PAGE):
+        sub = section_subjects(ctx).get(key.removeprefix(_PAGE))
+        return sub.term if sub else None
+    term = ctx.grounder.ground_name(name)
+    if term.match is Match.UNGROUNDED:
+        return None
+    return ctx.ground(name, term.category)
+
+
+def _mentions(ctx: ExtractionContext, text: str) -> list[Found]:
+    out: list[Found] = []
+    for m in _matcher(ctx).find(text):
+        term = _resolve(ctx, m.key, m.name)
+        if term is not None and not any(f.term.iri == term.iri for f in out):
+            out.append(Found(term=term, start=m.start, end=m.end))
+    for m in _THIS.finditer(text):
+        if ctx.entity_is_cell:
+            out.append(Found(term=ctx.entity_term(), start=m.start(), end=m.end()))
+    return sorted(out, key=lambda f: f.start)
+
+
+def _kind(term: Term) -> str | None:
+    c = term.category
+    if c in GENES:
+        return GENE
+    if c in DRUGS:
+        return cat.DRUG
+    if c in (cat.ANATOMY, p.GROSS_ANATOMICAL_STRUCTURE, p.ANATOMICAL_STRUCTURE):
+        return ANATOMY
+    return c
+
+
+def _fits(allowed: frozenset[str], term: Term) -> bool:
+    k = _kind(term)
+    return k in allowed or (k == cat.DRUG and bool(allowed & DRUGS)) or (
+        k == GENE and bool(allowed & GENES)
+    )
+
+
+def clause_facts(
+    ctx: ExtractionContext, text: str, subject: Term | None
+) -> Iterator[tuple[Rule, Term, Term, str, bool, str | None]]:
+    """(rule, subject, object, verb phrase, negated, hedge) for one clause."""
+    found = _mentions(ctx, text)
+    terms = [f.term for f in found]
+    if subject is not None and all(t.iri != subject.iri for t in terms):
+        found.insert(0, Found(term=subject, start=-1, end=-1))
+    seen: set[tuple[str, str]] = set()
+    for rule in RULES:
+        cue = rule.cue.search(text)
+        if cue is None:
+            continue
+        subs = [f for f in found if _fits(rule.subjects, f.term)]
+        objs = [f for f in found if _fits(rule.objects, f.term)]
+        if not subs or not objs:
+            continue
+        subs = _first_list(text, subs)
+        pairs = [(s, objs[0]) for s in subs] if len(objs) == 1 else [(subs[0], o) for o in objs]
+        for s, o in pairs:
+            if o.term.iri == s.term.iri or (s.term.iri, o.term.iri) in seen:
+                continue
+            seen.add((s.term.iri, o.term.iri))
+            before = text[max(0, min(cue.start(), o.start) - 30) : max(o.start, 0)]
+            negated = bool(_NEG.search(before)) if o.start >= 0 else bool(_NEG.search(text))
+            hedges = [h.group(0) for h in _HEDGE.finditer(text)]
+            yield rule, s.term, o.term, cue.group(0), negated, " ".join(hedges) or None
+
+
+_LIST_GAP = re.compile(r"^[\s,/]*(?:and|or)?[\s,/]*$")
+
+
+def _first_list(text: str, found: list[Found]) -> list[Found]:
+    """The first mention and those listed with it (``C9orf72, SOD1, FUS and TARDBP``)."""
+    out = found[:1]
+    for f in found[1:]:
+        prev = out[-1]
+        if prev.start < 0 or not _LIST_GAP.match(text[prev.end : f.start]):
+            break
+        out.append(f)
+    return out
+
+
+def _clauses(sentence: Sentence) -> Iterator[str]:
+    yield from (c for c in _CLAUSE.split(sentence.text) if c.strip())
+
+
+def sentence_assertions(
+    ctx: ExtractionContext, sentence: Sentence, subject: Term | None
+) -> Iterator[Assertion]:
+    ev = ctx.evidence(sentence.span)
+    for clause in _clauses(sentence):
+        for rule, s, o, phrase, negated, hedge in clause_facts(ctx, clause, subject):
+            yield from _fact(ctx, rule, s, o, ev, phrase, negated, hedge)
+
+
+def _fact(
+    ctx: ExtractionContext,
+    rule: Rule,
+    s: Term,
+    o: Term,
+    ev: Evidence,
+    phrase: str,
+    negated: bool = False,
+    hedge: str | None = None,
+) -> Iterator[Assertion]:
+    qualifiers: list[tuple[str, Value]] = []
+    if negated:
+        qualifiers.append((p.NEGATED, Value(value="true", datatype=p.XSD_BOOLEAN)))
+    if hedge:
+        qualifiers.append((p.HEDGE, Value(value=hedge)))
+    predicate = rule.predicate
+    if predicate == p.LOCATED_IN and ctx.ancestors(s.iri) & {p.NEURON}:
+        predicate = p.HAS_SOMA_LOCATION
+    for t in (s, o):
+        yield from ctx.describe(t, ev)
+    yield ctx.fact(s, predicate, o, ev, biolink=rule.biolink, label=phrase, qualifiers=qualifiers)
+
+
+def _subject_for(ctx: ExtractionContext, section_id: str | None) -> SectionSubject | None:
+    return section_subjects(ctx).get(section_id or "")
+
+
+@register("prose.sentence")
+def paragraph_relations(ctx: ExtractionContext) -> Iterable[Assertion]:
+    """Relations in the sentences of paragraphs (see the module docstring)."""
+    for para in ctx.parsed.paragraphs:
+        sub = _subject_for(ctx, para.section)
+        for sentence in split_sentences(ctx.page, para.span):
+            yield from sentence_assertions(ctx, sentence, sub.term if sub else None)
+
+
+@register("prose.bullet")
+def bullet_relations(ctx: ExtractionContext) -> Iterable[Assertion]:
+    """Relations in bullets: ``Key: value`` relation keys, then the bullet's prose."""
+    dropped: set[str] = set()
+    for b in ctx.parsed.bullets:
+        sub = _subject_for(ctx, b.section)
+        if sub is not None and b.section and sub.term.category in GENES and _names_itself(
+            ctx, b, sub
+        ):
+            dropped.add(b.section)  # a lost heading: the bullets are about something else
+        subject = None if sub is None or (b.section in dropped) else sub.term
+        if sub is None and b.section not in dropped:
+            subject = ctx.entity_term()  # no entity heading: the page's own entity
+        if subject is not None and b.key and b.value:
+            keyed = KEY_RULES.get(b.key.strip().lower())
+            if keyed:
+                yield from _keyed(ctx, b, subject, *keyed)
+                continue
+        skip = 2 if b.source.startswith(("- ", "* ")) else 0
+        for sentence in split_sentences(ctx.page, b.span, skip=skip):
+            yield from sentence_assertions(ctx, sentence, subject)
+
+
+def _names_itself(ctx: ExtractionContext, b: Bullet, sub: SectionSubject) -> bool:
+    return any(f.term.iri == sub.term.iri for f in _mentions(ctx, b.text)) and not any(
+        b.text.lower().startswith(n.lower()) for n in sub.names
+    )
+
+
+def _keyed(
+    ctx: ExtractionContext, b: Bullet, subject: Term, rule_name: str, category: str
+) -> Iterator[Assertion]:
+    """``- Treatment: ... (nusinersen, onasemnogene abeparvovec, risdiplam)``."""
+    rule = _BY_NAME[rule_name]
+    value = b.value or ""
+    inner = re.findall(r"\(([^()]*)\)", value) if rule_name == "treats" else []
+    value = re.sub(r"\s*\([^()]*\)", "", value) if not inner else value
+    names = [n for part in (inner or [value]) for n in split_list(part)]
+    ev = ctx.evidence(b)
+    for name in names:
+        name = re.sub(r"^(?:layer [ivx]+ of )", "", name, flags=re.I)
+        term = ctx.ground(name, category)
+        s, o = subject, term
+        if not _fits(rule.subjects, s) and _fits(rule.subjects, o):
+            s, o = o, s
+        if _fits(rule.subjects, s) and _fits(rule.objects, o):
+            yield from _fact(ctx, rule, s, o, ev, b.key or rule.name)
+
+
+__all__ = ["RULES", "Rule", "clause_facts", "line_span"]
