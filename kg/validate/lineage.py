@@ -57,13 +57,7 @@ def page_claims(triples: Iterable[ox.Triple]) -> tuple[Claim, ...]:
     return tuple(
         sorted(
             {
-                Claim(
-                    child=t.subject.value,
-                    parent=t.object.value,
-                    predicate=SUBCLASS_OF
-                    if t.predicate.value == STATED_SUBCLASS_OF
-                    else t.predicate.value,
-                )
+                Claim(child=t.subject.value, parent=t.object.value, predicate=t.predicate.value)
                 for t in triples
                 if t.predicate.value in CLAIMS
                 and isinstance(t.subject, ox.NamedNode)

@@ -27,7 +27,7 @@ import pyoxigraph as ox
 from kg import vocab as v
 from kg.ground.normalise import normalise, singular_variants, split_parenthesised
 from kg.validate import reasoner as rz
-from kg.validate.lineage import SUBCLASS_OF, Resolver, Verdict, judge, page_claims
+from kg.validate.lineage import STATED_SUBCLASS_OF, SUBCLASS_OF, Resolver, Verdict, judge, page_claims
 from kg.validate.locate import PageIndex
 from kg.validate.ontology import CL_PURL, Ontology, is_obo, load
 from kg.validate.report import Severity, ValidationResult
@@ -252,7 +252,7 @@ def _lineage(
 ) -> Iterable[ValidationResult]:
     for vd in verdicts:
         c = vd.claim
-        rel = "a kind of" if c.predicate == SUBCLASS_OF else "developing from"
+        rel = "a kind of" if c.predicate in (SUBCLASS_OF, STATED_SUBCLASS_OF) else "developing from"
         what = f"{resolver.name(c.child)} as {rel} {resolver.name(c.parent)}"
         path, value = c.predicate, f"<{c.parent}>"
         if vd.supported is None:
@@ -302,7 +302,7 @@ def _axioms(verdicts: Sequence[Verdict], same: set[tuple[str, str]]) -> rz.Axiom
     pairs = {
         (vd.child_class, vd.parent_class)
         for vd in verdicts
-        if vd.claim.predicate == SUBCLASS_OF
+        if vd.claim.predicate in (SUBCLASS_OF, STATED_SUBCLASS_OF)
         and vd.child_class
         and vd.parent_class
         and vd.child_class != vd.parent_class

@@ -17,11 +17,11 @@ Get = Callable[[str], PageExtraction]
 def test_parent_and_full_lineage(fixture_page: Get) -> None:
     ex = fixture_page("cite_shell.txt")
     myeloid = v.mention_iri("Myeloid")
-    parent = one(ex, MICROGLIAL_CELL, p.SUBCLASS_OF, myeloid)
+    parent = one(ex, MICROGLIAL_CELL, p.STATED_SUBCLASS_OF, myeloid)
     assert [e.extractor for e in parent.evidence] == ["bullet.parent"]
     one(ex, MICROGLIAL_CELL, p.LINEAGE, "Myeloid > Macrophage > Microglia")
-    one(ex, MACROPHAGE, p.SUBCLASS_OF, myeloid)
-    one(ex, MICROGLIAL_CELL, p.SUBCLASS_OF, MACROPHAGE)
+    one(ex, MACROPHAGE, p.STATED_SUBCLASS_OF, myeloid)
+    one(ex, MICROGLIAL_CELL, p.STATED_SUBCLASS_OF, MACROPHAGE)
 
 
 def test_brain_regions(fixture_page: Get) -> None:

@@ -39,7 +39,11 @@ def test_junk_keys_are_reported_not_referenced(fixture_page: Get) -> None:
 def test_facts_carry_the_keys_of_their_element(fixture_page: Get) -> None:
     ex = fixture_page("citations.txt")
     assert ex.entity is not None
-    (location,) = find(ex, ex.entity.iri, p.HAS_SOMA_LOCATION)
-    assert references(location) == {"brown2017", "lemon2008"}
+    (location,) = [
+        a for a in find(ex, ex.entity.iri, p.HAS_SOMA_LOCATION) if a.relation_label == "Location"
+    ]
+    # issue 11: markers after <tr> / </td> close no cell: page references, attached to no fact
+    assert references(location) == set()
+    one(ex, v.reference_iri("brown2017"), p.CITATION_KEY, "brown2017")
     for a in find(ex, p=p.CITATION_KEY):  # a reference node does not cite itself
         assert references(a) == set()

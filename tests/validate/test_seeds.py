@@ -28,17 +28,17 @@ IPSC = "seeds/001_fc51c25c67a0d5c9.txt"
 GLUT = v.mention_iri("Glutamatergic")
 IPSC_MENTION = v.mention_iri("iPSC")
 IPSC_ENTITY = v.entity_iri("cell-types-ipsc-derived-motor-neurons")
+#: References no statement cites (issue 11: prose is read, so only these remain): bullets whose
+#: heading the export lost (no subject, so no fact), a bullet whose fact kg does not read
+#: (kino2015, ``FUS/TARDBP pathology`` on line 126) and the stray marker after ``</td>`` (40).
 UNCITED = {
     MOTOR: {
-        "william2003": 215,
         "pfaff1996": 218,
         "arlotta2008": 221,
         "neumann2006": 226,
         "rosen1993": 229,
-        "bensimon1994": 263,
-        "finkel2017": 292,
     },
-    IPSC: {"amoroso2013": 63, "maury2018": 63, "bilican2012": 64, "sreedharan2023": 64},
+    IPSC: {"kino2015": 40},
 }
 
 
@@ -49,7 +49,7 @@ def report(seed_build: Path) -> Report:
 
 def test_the_seeds_conform_with_warnings(report: Report) -> None:
     assert report.pages == 2
-    assert report.counts == {"Violation": 0, "Warning": 12, "Info": 2}
+    assert report.counts == {"Violation": 0, "Warning": 7, "Info": 2}
     assert report.conforms() and not report.conforms(Severity.WARNING)
     assert report.notices[0].startswith("ontology: cl-module.owl")
 
@@ -58,11 +58,13 @@ def test_motor_neurons_are_not_glutamatergic_in_the_cell_ontology(report: Report
     (r,) = [
         r
         for r in report.results
-        if r.source_shape == kgs("OntologyLineage") and r.severity is Severity.WARNING
+        if r.source_shape == kgs("OntologyLineage")
+        and r.severity is Severity.WARNING
+        and r.focus_node == v.expand("CL:0000100")
     ]
     assert (r.focus_node, r.path, r.value) == (
         v.expand("CL:0000100"),
-        v.RDFS + "subClassOf",
+        v.STATED_SUBCLASS_OF,
         f"<{GLUT}>",
     )
     assert str(r.location) == f"{MOTOR}:177"
@@ -97,5 +99,5 @@ def test_references_cited_where_no_fact_was_read(report: Report) -> None:
 def test_a_full_release_finds_the_same(seed_build: Path) -> None:
     release = shared_ontology("cl-2026-08-core.owl")
     again = validate_build(seed_build, ontology_paths=[release], reasoner=False)
-    assert again.counts == {"Violation": 0, "Warning": 12, "Info": 2}
+    assert again.counts == {"Violation": 0, "Warning": 7, "Info": 2}
     assert any(n.startswith("ontology: cl-2026-08-core.owl") for n in again.notices)
