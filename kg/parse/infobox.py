@@ -22,6 +22,7 @@ MAX_TAG = 2000  # a "<" whose ">" is further away than this is text, not a tag
 _CLASS = re.compile(r"""class\s{0,3}=\s{0,3}["']([^"']{0,300})["']""")
 _KIND = re.compile(r"\binfobox-([a-z][a-z_-]{0,40})")
 _NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9]{0,15})")
+_ATTR_QUOTE = re.compile(r"""=\s{0,3}(["'])""")
 _NOT_KINDS = frozenset({"row", "header", "label", "value", "title", "subheader"})
 
 
@@ -213,14 +214,38 @@ def _scan_html(text: str, start: int, limit: int, mode: str, st: _State) -> tupl
         ):
             pos = lt + 1  # not a tag: "a < b", or a "<x" whose ">" belongs to a later tag
             continue
+        gt = _tag_end(text, lt, next_gt, limit)
+        if gt == -1:
+            pos = lt + 1  # a quoted attribute value that never closes: text, not a tag
+            continue
         closing = text.startswith("</", lt)
         name = _NAME.match(text, lt).group(1).lower()  # type: ignore[union-attr]
-        tag = text[lt : next_gt + 1]
-        done = _on_tag(st, mode, name, closing, tag, lt, next_gt + 1)
-        pos = next_gt + 1
+        tag = text[lt : gt + 1]
+        done = _on_tag(st, mode, name, closing, tag, lt, gt + 1)
+        pos = gt + 1
         if done:
             return pos, True
     return _trim_end(text, start, limit), False
+
+
+def _tag_end(text: str, lt: int, gt: int, limit: int) -> int:
+    """The ``>`` that ends the tag at ``lt``, skipping any ``>`` inside a quoted attribute value
+    (``<td title="a>b">``); ``gt`` is the first ``>`` after ``lt``. -1 when a quote opened in the
+    tag does not close within :data:`MAX_TAG` characters. Each quote is looked up once with
+    ``str.find``, so the cost stays bounded by the tag's length."""
+    bound = min(limit, lt + MAX_TAG)
+    pos = lt
+    while True:
+        quote = _ATTR_QUOTE.search(text, pos, gt)
+        if quote is None:
+            return gt
+        close = text.find(quote.group(1), quote.end(), bound)
+        if close == -1:
+            return -1
+        gt = text.find(">", close + 1, bound)
+        if gt == -1:
+            return -1
+        pos = close + 1
 
 
 def _ends_table(text: str, pos: int, stop: int, st: _State) -> bool:

@@ -211,3 +211,19 @@ def test_a_long_line_with_unclosed_angle_brackets_stays_linear() -> None:
     assert len(box.citations) == 2_000
     assert box.complete
     assert elapsed < 5.0
+
+
+def test_a_quoted_gt_inside_an_attribute_does_not_end_the_tag() -> None:
+    """Regression: ``title="a>b"`` used to end the tag at its ``>``, giving the label ``b">Category``."""
+    text = (
+        '<table class="infobox infobox-cell">\n'
+        '<tr><td class="label" title="a>b">Category</td><td>Motor neuron</td></tr>\n'
+        "<tr><td class='label' title='x>y>z'>Location</td><td>Spinal cord</td></tr>\n"
+        "</table>\n"
+    )
+    doc = Document(Page.from_text(text))
+    (box,) = find_infoboxes(doc, doc.lines).infoboxes
+    assert [(r.label.text, r.value.text) for r in box.rows] == [
+        ("Category", "Motor neuron"),
+        ("Location", "Spinal cord"),
+    ]
