@@ -106,3 +106,15 @@ def test_the_concatenation_check_finds_one(tmp_path: Path) -> None:
     pkg.mkdir()
     (pkg / "a.py").write_text('X = v.KGV + "thing"\nY = f"{v.RDF}type"\nZ = "plain" + "text"\n')
     assert [h.split(":")[1] for h in concatenations(pkg)] == ["1", "2"]
+
+
+def test_networkx_through_its_public_api_only() -> None:
+    """``G.succ`` / ``G.pred`` / ``G.adj`` are networkx's API; ``G._succ`` and friends are not."""
+    private = re.compile(r"\.(_succ|_pred|_adj|_node|_nodes|_edges)\b")
+    hits = [
+        f"{path.relative_to(KG.parent)}:{n}"
+        for path in sorted((KG / "network").rglob("*.py"))
+        for n, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+        if private.search(line)
+    ]
+    assert not hits, "networkx internals used at " + ", ".join(hits)

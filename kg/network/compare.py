@@ -203,7 +203,7 @@ class _Nodes:
 
     def edges(self, a: str, b: str) -> Iterator[tuple[str, str, str, Mapping[str, Any]]]:
         """Text-derived edges from a node of ``a`` to a node of ``b``."""
-        succ = self.graph._succ
+        succ = self.graph.succ
         targets = self.members(b)
         for u in self.members(a):
             for v, keys in succ.get(u, {}).items():
@@ -245,7 +245,7 @@ def _neighbourhood_facts(nodes: _Nodes, entity: str) -> dict[Fact, tuple[str, tu
     hood = neighbourhood(g, entity, depth=1, keep=lambda _u, _v, _k, d: _from_text(d))
     out: dict[Fact, tuple[str, tuple[str, ...]]] = {}
     for u, v, k in hood.edges:
-        d = g._succ[u][v][k]
+        d = g.succ[u][v][k]
         fact = (nodes.canon(u), k, nodes.canon(v))
         label, pages = out.get(fact, (str(d.get("label", k)), ()))
         out[fact] = (label, tuple(sorted({*pages, *d.get("pages", ())})))
@@ -254,7 +254,7 @@ def _neighbourhood_facts(nodes: _Nodes, entity: str) -> dict[Fact, tuple[str, tu
 
 def _graph_label(net: Network, fact: Fact) -> str:
     s, p, o = fact
-    data = net.graph._succ.get(s, {}).get(o, {}).get(p)
+    data = net.graph.succ.get(s, {}).get(o, {}).get(p)
     return str(data.get("label", p)) if data else edge_label(p, None, (), ())
 
 

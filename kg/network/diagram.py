@@ -140,7 +140,7 @@ def _dedupe(graph: nx.MultiDiGraph, hood: Neighbourhood, rep: dict[str, str]) ->
         ru, rv = rep[u], rep[v]
         if ru == rv and u != v:
             continue  # two case variants of one node: not a self-loop of the entity
-        d = graph._succ[u][v][k]
+        d = graph.succ[u][v][k]
         label = d.get("label") or compress_or_iri(k)
         key = (ru, rv, " ".join(label.split()).casefold())
         m = merged.get(key)

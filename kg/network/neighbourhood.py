@@ -81,7 +81,7 @@ def bounded_bfs(
     hub_degree: int = HUB_DEGREE,
 ) -> tuple[dict[str, int], set[str]]:
     """Hop distance of every node within ``depth`` (either direction), and the hubs met."""
-    succ, pred = graph._succ, graph._pred
+    succ, pred = graph.succ, graph.pred
     dist = {centre: 0}
     hubs: set[str] = set()
     frontier = [centre]
@@ -120,7 +120,7 @@ def induced_edges(
     keep: EdgeFilter | None = None,
 ) -> list[EdgeKey]:
     """Every edge between two reached nodes (a hub's edges are looked up from the other end)."""
-    succ, pred = graph._succ, graph._pred
+    succ, pred = graph.succ, graph.pred
     found: set[EdgeKey] = set()
     for u in dist:
         if u in hubs:
@@ -147,7 +147,7 @@ def rank_edges(
     max_edges: int | None,
 ) -> tuple[list[EdgeKey], int]:
     """Edges in rank order, grown from the centre; at most ``max_edges`` (see module doc)."""
-    succ, pred = graph._succ, graph._pred
+    succ, pred = graph.succ, graph.pred
     degree = {n: len(succ[n]) + len(pred[n]) for n in dist}  # distinct neighbours, O(1)
     if max_edges is None or len(edges) <= max_edges:
         return sorted(edges, key=lambda e: _score(graph, e, dist, degree)), 0
@@ -178,7 +178,7 @@ def _score(
     graph: nx.MultiDiGraph, e: EdgeKey, dist: Mapping[str, int], degree: Mapping[str, int]
 ) -> tuple[Any, ...]:
     u, v, k = e
-    d = graph._succ[u][v][k]
+    d = graph.succ[u][v][k]
     far = u if dist[u] > dist[v] else v
     return (
         max(dist[u], dist[v]),

@@ -76,7 +76,7 @@ def shortest_paths(
 
 
 def _bfs_parents(graph: nx.MultiDiGraph, a: str, b: str, max_length: int) -> dict[str, set[str]]:
-    succ, pred = graph._succ, graph._pred
+    succ, pred = graph.succ, graph.pred
     parents: dict[str, set[str]] = {a: set()}
     frontier = [a]
     for _hop in range(max_length):
@@ -107,7 +107,7 @@ def _walk_back(parents: dict[str, set[str]], a: str, b: str) -> Iterator[tuple[s
 def _step(graph: nx.MultiDiGraph, u: str, v: str) -> PathStep:
     rels = []
     for forward, (x, y) in ((True, (u, v)), (False, (v, u))):
-        for key, d in sorted(graph._succ[x].get(y, {}).items()):
+        for key, d in sorted(graph.succ[x].get(y, {}).items()):
             rels.append(
                 StepRelation(
                     predicate=key,

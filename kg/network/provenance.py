@@ -293,7 +293,7 @@ def _predicate_label(
     net: Network, s: str, p: str, o: str, literal: bool, sts: list[Statement]
 ) -> str:
     if not literal:
-        data = net.graph._succ.get(s, {}).get(o, {}).get(p)
+        data = net.graph.succ.get(s, {}).get(o, {}).get(p)
         if data:
             return str(data["label"])
     page_labels = tuple(sorted({st.relation_label for st in sts if st.relation_label}))
