@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import kg
+from kg.deadline import Deadline, kill_group
 from kg.errors import InputError, QueryError
 from kg.query import syntax
 from kg.query.lexer import Kind, tokenize
@@ -112,9 +113,11 @@ def _in_worker(request: Request, timeout: float) -> Reply:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,
+        start_new_session=True,  # its own process group, so kill_group stops all of it
     )
+    deadline = Deadline(timeout)
     try:
-        out, err = proc.communicate(pickle.dumps(request), timeout=timeout)
+        out, err = proc.communicate(pickle.dumps(request), timeout=deadline.remaining())
     except subprocess.TimeoutExpired:
         raise QueryError(
             f"the query was stopped after {timeout:g} s (the time limit). Narrow it (more "
@@ -123,7 +126,7 @@ def _in_worker(request: Request, timeout: float) -> Reply:
         ) from None
     finally:
         if proc.poll() is None:
-            proc.kill()
+            kill_group(proc.pid)
             proc.communicate()
     if proc.returncode != 0 or not out:
         detail = err.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]

@@ -17,13 +17,13 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import shutil
-import signal
 import tempfile
-import time
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
+
+from kg.deadline import Deadline, kill_group
 
 _CLAIMS_ONTOLOGY = "https://scidex.ai/kg/validate/claims.owl"
 
@@ -50,8 +50,7 @@ class Running:
     process: Any = None
     conn: Connection | None = None
     tmp: tempfile.TemporaryDirectory[str] | None = None
-    started: float = 0.0
-    timeout: float = 0.0
+    deadline: Deadline = field(default_factory=lambda: Deadline(0.0))
     skipped: ReasonerResult | None = None
     _result: ReasonerResult | None = field(default=None)
 
@@ -64,14 +63,14 @@ class Running:
 
     def _wait(self) -> ReasonerResult:
         assert self.conn is not None and self.process is not None
-        remaining = max(0.0, self.timeout - (time.monotonic() - self.started))
+        remaining = self.deadline.remaining()
         try:
             if self.conn.poll(remaining):
                 status, notice, unsat = self.conn.recv()
                 return ReasonerResult(status=status, notice=notice, unsatisfiable=tuple(unsat))
             return ReasonerResult(
                 status="skipped",
-                notice=f"reasoner: HermiT did not finish within {self.timeout:g} s; "
+                notice=f"reasoner: HermiT did not finish within {self.deadline.seconds:g} s; "
                 "consistency not checked",
             )
         except EOFError:
@@ -82,10 +81,7 @@ class Running:
     def stop(self) -> None:
         """Kill the reasoner (its whole process group) if it still runs; remove its files."""
         if self.process is not None and self.process.is_alive():
-            try:
-                os.killpg(self.process.pid, signal.SIGKILL)  # the child leads its own group
-            except (ProcessLookupError, PermissionError):
-                self.process.kill()
+            kill_group(self.process.pid)  # the child leads its own group
         if self.process is not None:
             self.process.join(5)
         if self.tmp is not None:
@@ -119,7 +115,7 @@ def start(ontology: Path, axioms: Axioms, *, timeout: float, enabled: bool = Tru
     )
     proc.start()
     sender.close()
-    return Running(process=proc, conn=receiver, tmp=tmp, started=time.monotonic(), timeout=timeout)
+    return Running(process=proc, conn=receiver, tmp=tmp, deadline=Deadline(timeout))
 
 
 def _reason(ontology: str, axioms: Axioms, tmpdir: str, conn: Connection) -> None:
