@@ -11,7 +11,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -19,11 +18,12 @@ from click.testing import CliRunner
 
 from kg.cli import cli, main
 from kg.errors import KgError, PageReadError
-from kg.pages import read_page
+from kg.pages import Page, read_page
 from kg.pages.page import MAX_PAGE_BYTES
 from kg.parse import parse_file, parse_page
 from kg.parse.model import LineRole, Shell
 from tests.conftest import PAGE_FIXTURES_DIR
+from tests.linearity import assert_linear
 
 #: name -> (file bytes, the line the error must name)
 BAD_FILES: dict[str, tuple[bytes, int]] = {
@@ -143,13 +143,17 @@ def test_single_20_mb_line_is_read_in_linear_time(tmp_path: Path) -> None:
         "purl.obolibrary.org%252Fobo%252FCL_0000100)</td> [@rosen1993] [[genes-sod1]] "
         '<a href="/wiki/genes-sod1">SOD1</a> N0["Motor Neurons"] -->|"causes"| N1["ALS"] '
     )
-    text = "📗 Cite This Artifact " + fragment * (20_000_000 // len(fragment))
+
+    def make(size: int) -> str:
+        return "📗 Cite This Artifact " + fragment * (size // len(fragment))
+
+    def run(size: int) -> object:
+        return parse_file(write(tmp_path, f"one_line_{size}.txt", make(size).encode("utf-8")))
+
+    assert_linear(run, 250_000)
+    text = make(20_000_000)
     assert "\n" not in text and len(text) >= 19_900_000
-    path = write(tmp_path, "one_line.txt", text.encode("utf-8"))
-    started = time.perf_counter()
-    result = parse_file(path)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 20, f"parsing a 20 MB line took {elapsed:.1f} s"
+    result = parse_file(write(tmp_path, "one_line.txt", text.encode("utf-8")))
     assert len(result.lines) == 1
     for el in result.elements()[:1000]:
         assert text[el.span.start : el.span.end] == el.source
@@ -160,12 +164,14 @@ def test_single_20_mb_line_is_read_in_linear_time(tmp_path: Path) -> None:
 def test_unclosed_constructs_do_not_blow_up(tmp_path: Path, name: str) -> None:
     piece = ADVERSARIAL[name]
     head = "📗 Cite This Artifact\nMotor Neurons\nMotor Neurons\n"
-    text = head + piece * (500_000 // len(piece)) + "\n" + (piece + " x\n") * 10_000
-    page = read_page(write(tmp_path, f"{name}.txt", text.encode("utf-8")))
-    started = time.perf_counter()
+
+    def make(size: int) -> Page:
+        text = head + piece * (size // len(piece)) + "\n" + (piece + " x\n") * (size // 50)
+        return read_page(write(tmp_path, f"{name}-{size}.txt", text.encode("utf-8")))
+
+    assert_linear(lambda size: parse_page(make(size)), 50_000)
+    page = make(500_000)
     result = parse_page(page)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 20, f"{name}: {elapsed:.1f} s for {len(text):,} characters"
     assert len(result.lines) == page.line_count
     for el in result.elements()[:1000]:
         assert page.text[el.span.start : el.span.end] == el.source

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import time
-
 from kg.pages import Page, read_page
 from kg.parse.document import Document
 from kg.parse.history import history_document
 from kg.parse.mermaid import DiagramScan, find_diagrams
 from kg.parse.model import LineRole, MermaidDiagram
 from tests.conftest import PAGE_FIXTURES_DIR
+from tests.linearity import assert_linear
 
 
 def _scan_text(text: str) -> tuple[Document, DiagramScan]:
@@ -191,12 +190,13 @@ def test_inline_form_after_prose_and_prose_mentioning_graphs() -> None:
 
 
 def test_long_one_line_diagram_is_linear() -> None:
-    body = "".join(
-        f'N{i}["Node {i}"] -->|"activates"| N{i + 1}["Node {i + 1}"] ' for i in range(10_000)
-    )
-    text = "flowchart TD " + body + "\n"
-    t0 = time.perf_counter()
-    _, scan = _scan_text(text)
-    assert time.perf_counter() - t0 < 20
+    def make(n: int) -> str:
+        body = "".join(
+            f'N{i}["Node {i}"] -->|"activates"| N{i + 1}["Node {i + 1}"] ' for i in range(n)
+        )
+        return "flowchart TD " + body + "\n"
+
+    assert_linear(lambda n: _scan_text(make(n)), 1_000)
+    _, scan = _scan_text(make(10_000))
     (d,) = scan.diagrams
     assert len(d.edges) == 10_000 and len(d.nodes) == 10_001

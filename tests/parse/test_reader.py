@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from functools import cache
 
 import pytest
@@ -12,6 +11,7 @@ from kg.pages import Page, read_page
 from kg.parse import parse_file, parse_page
 from kg.parse.model import Infobox, InfoboxRow, LineRole, ParsedPage, Shell
 from tests.conftest import IPSC_SEED, MOTOR_NEURONS_SEED, PAGE_FIXTURES_DIR, line_count, line_of
+from tests.linearity import assert_linear
 
 CL_MOTOR_NEURON = "CL:0000100"
 CL_BRAINSTEM_MOTOR_NEURON = "CL:2000047"
@@ -248,19 +248,19 @@ def test_unclosed_table_at_the_end_warns() -> None:
     assert p.infoboxes[0].complete is False
 
 
-def test_parsing_a_seed_takes_milliseconds() -> None:
+def test_parsing_scales_with_the_number_of_pages() -> None:
+    """Parsing the seed n times costs n times one parse (no state grows between pages);
+    the per-page time itself is measured by benchmarks/bench_parse.py."""
     page = read_page(MOTOR_NEURONS_SEED)
-    parse_page(page)
-    start = time.perf_counter()
-    for _ in range(10):
-        parse_page(page)
-    assert (time.perf_counter() - start) / 10 < 0.25  # measured ~30 ms on a shared 2-core box
+    assert_linear(lambda n: [parse_page(page) for _ in range(n)], 2)
 
 
-def test_a_20_mb_line_is_read_in_linear_time() -> None:
-    page = Page.from_text("📗 Cite This Artifact\nT\nT\n" + "Motor neurons fire. " * 1_000_000)
-    start = time.perf_counter()
-    p = parse_page(page)
-    assert time.perf_counter() - start < 30.0
+def _long_line(n: int) -> Page:
+    return Page.from_text("📗 Cite This Artifact\nT\nT\n" + "Motor neurons fire. " * n)
+
+
+def test_a_long_line_is_read_in_linear_time() -> None:
+    assert_linear(lambda n: parse_page(_long_line(n)), 25_000)
+    p = parse_page(_long_line(100_000))
     assert p.shell is Shell.CITE and len(p.lines) == 4
     assert p.lines[3] is LineRole.USED
