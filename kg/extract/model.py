@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.errors import ModelError
-from kg.vocab import terms as v
 from kg.ground.model import Match, OntologyFact, Term, Value
 from kg.parse.model import Span
+from kg.vocab import terms as v
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -186,13 +186,13 @@ class Found:
 def _matcher(ctx: ExtractionContext) -> NameMatcher:
     """The grounder's names plus the page's own (its entity, its entity headings)."""
     key = ("matcher", "")
-    if key not in ctx._memo:  # noqa: SLF001
+    if key not in ctx._memo:
         base = _base_matcher(ctx)
         local: list[tuple[str, str]] = [(n, f"{_PAGE}entity") for n in _entity_names(ctx)]
         for sid, sub in section_subjects(ctx).items():
             local += [(n, f"{_PAGE}{sid}") for n in names_of(sub)]
         local += [(n, f"{_PAGE}drug:{k}") for n, k in DRUG_CLASSES]
-        ctx._memo[key] = base.extended(local)  # noqa: SLF001
+        ctx._memo[key] = base.extended(local)
     return ctx._memo[key]  # type: ignore[return-value]
 
 

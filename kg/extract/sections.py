@@ -86,7 +86,7 @@ def heading_subject(ctx: ExtractionContext, section: Section) -> SectionSubject 
 def section_subjects(ctx: ExtractionContext) -> dict[str, SectionSubject]:
     """Section id -> the subject in force there (see the module docstring), computed once."""
     key = ("section_subjects", "")
-    if key in ctx._memo:  # noqa: SLF001 - the context's per-page memo
+    if key in ctx._memo:
         return ctx._memo[key]  # type: ignore[return-value]
     out: dict[str, SectionSubject] = {}
     current: SectionSubject | None = None
@@ -101,7 +101,7 @@ def section_subjects(ctx: ExtractionContext) -> dict[str, SectionSubject]:
             current = None
         if current is not None:
             out[section.id] = current
-    ctx._memo[key] = out  # noqa: SLF001
+    ctx._memo[key] = out
     return out
 
 

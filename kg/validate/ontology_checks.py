@@ -27,7 +27,14 @@ import pyoxigraph as ox
 from kg import vocab as v
 from kg.ground.normalise import normalise, singular_variants, split_parenthesised
 from kg.validate import reasoner as rz
-from kg.validate.lineage import STATED_SUBCLASS_OF, SUBCLASS_OF, Resolver, Verdict, judge, page_claims
+from kg.validate.lineage import (
+    STATED_SUBCLASS_OF,
+    SUBCLASS_OF,
+    Resolver,
+    Verdict,
+    judge,
+    page_claims,
+)
 from kg.validate.locate import PageIndex
 from kg.validate.ontology import CL_PURL, Ontology, is_obo, load
 from kg.validate.report import Severity, ValidationResult

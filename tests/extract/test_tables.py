@@ -22,7 +22,8 @@ def test_marker_table_columns_are_qualifiers(fixture_page: Get) -> None:
 def test_tables_that_are_prose_make_no_fact(ipsc: PageExtraction) -> None:
     assert not [a for a in ipsc.assertions if "Primary fetal tissue" in a.evidence[0].quote]
     structured = [
-        a for a in find(ipsc, p=p.EXPRESSES) if any(e.extractor.startswith(("table", "infobox"))
-                                                   for e in a.evidence)
+        a
+        for a in find(ipsc, p=p.EXPRESSES)
+        if any(e.extractor.startswith(("table", "infobox")) for e in a.evidence)
     ]
     assert len(structured) == 6

@@ -44,6 +44,7 @@ def test_chain_of_one_fact(net: Network) -> None:
     ]
     assert st.sources[1].quote == "- Motor neurons express ISL1[@william2003]"
     first = st.sources[0]
+    assert first.start is not None and first.end is not None
     assert first.start < first.end and first.location == "pages/motor-neurons.txt:10-11"
     assert [r.key for r in st.references] == ["william2003"]
 

@@ -63,7 +63,7 @@ def test_ipsc_markers_table(ipsc: tuple[Document, Blocks]) -> None:
     table = next(t for t in blocks.tables if t.header == ("Marker", "Type", "Function"))
     assert tuple(tuple(c.text for c in row.cells) for row in table.rows) == MARKERS
     sections = {s.id: s.heading for s in blocks.sections}
-    assert sections[table.section] == "Marker Expression"
+    assert sections[str(table.section)] == "Marker Expression"
     assert (table.span.first_line, table.span.last_line) == (113, 120)
 
 
@@ -113,7 +113,7 @@ def test_motor_neuron_bullets_split_key_value(motor: tuple[Document, Blocks]) ->
     )
     lineage = next(b for b in blocks.bullets if b.key == "Full Lineage")
     sections = {s.id: s.heading for s in blocks.sections}
-    assert sections[lineage.section] == "Classification & Lineage"
+    assert sections[str(lineage.section)] == "Classification & Lineage"
     assert lineage.source == "- Full Lineage: Neuron > Glutamatergic > Motor neuron"
     link_bullet = next(b for b in blocks.bullets if b.text.startswith("Cell Ontology (CL"))
     assert link_bullet.key is None  # the colon of CL:0000100 does not split
@@ -125,7 +125,7 @@ def test_motor_neuron_citations_attach_to_bullets_under_their_heading(
     _, blocks = motor
     sections = {s.id: s.heading for s in blocks.sections}
     bullet = next(b for b in blocks.bullets if any(c.key == "william2003" for c in b.citations))
-    assert sections[bullet.section] == "HB9 (MNX1)"
+    assert sections[str(bullet.section)] == "HB9 (MNX1)"
     assert bullet.citations[0].attached_to == bullet.id == element_id("bullet", bullet.span)
     keys = {c.key for c in blocks.citations}
     assert {"william2003", "pfaff1996", "rosen1993", "bensimon1994"} <= keys

@@ -188,7 +188,8 @@ def test_element_ids_are_unique_and_references_resolve(parsed: tuple[Page, Parse
         assert all(row.subtable is None for row in box.rows), box.id
     sections = {s.id for s in result.sections}
     for el in (*result.bullets, *result.tables, *result.paragraphs):
-        assert el.section is None or el.section in sections, f"{el.id} -> {el.section}"
+        section = getattr(el, "section", None)  # bullets, tables and paragraphs have one
+        assert section is None or section in sections, f"{el.id} -> {section}"
     for s in result.sections:
         assert s.parent is None or s.parent in sections, f"{s.id} -> {s.parent}"
     assert subtables <= known

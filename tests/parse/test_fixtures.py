@@ -198,7 +198,7 @@ def test_cite_shell_infobox_bullets_table_citations() -> None:
     }
     lineage = next(b for b in p.bullets if b.key == "Full Lineage")
     by_id = {s.id: s.heading for s in p.sections}
-    assert by_id[lineage.section] == "Classification & Lineage"
+    assert by_id[str(lineage.section)] == "Classification & Lineage"
     assert {"Overview", "Classification & Lineage", "Disease-Associated Markers"} <= set(
         headings(p)
     )
@@ -209,7 +209,7 @@ def test_cite_shell_infobox_bullets_table_citations() -> None:
         ["APOE", "Up", "Lipid transport"],
         ["P2RY12", "Down", "Homeostatic surveillance"],
     ]
-    assert by_id[table.section] == "Disease-Associated Markers"
+    assert by_id[str(table.section)] == "Disease-Associated Markers"
     assert keys(p) == ["ginhoux2010", "kerenshaul2017"]
     para = next(x for x in p.paragraphs if "resident macrophages" in x.text)
     assert "[@" not in para.text

@@ -53,8 +53,8 @@ def test_csv_tsv_json_parse_back(mini_build: Path) -> None:
     assert table[0] == ["c", "m"] and len(table) == 4
     _, out_tsv, _ = invoke("--build-dir", b, "--format", "tsv", MARKERS)
     _, out_json, _ = invoke("--build-dir", b, "--format", "json", MARKERS)
-    from_tsv = list(ox.parse_query_results(out_tsv, ox.QueryResultsFormat.TSV))
-    from_json = list(ox.parse_query_results(out_json, ox.QueryResultsFormat.JSON))
+    from_tsv = list(ox.parse_query_results(out_tsv, ox.QueryResultsFormat.TSV))  # type: ignore[arg-type]
+    from_json = list(ox.parse_query_results(out_json, ox.QueryResultsFormat.JSON))  # type: ignore[arg-type]
     assert [s["m"] for s in from_tsv] == [s["m"] for s in from_json]
     assert [s["m"].value for s in from_json] == [row[1] for row in table[1:]]
     assert json.loads(out_json)["head"]["vars"] == ["c", "m"]

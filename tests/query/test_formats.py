@@ -68,6 +68,7 @@ def test_json_equals_pyoxigraph_serializing_the_same_query(mini_build: Path) -> 
     ours = render_sparql(run_query(mini_build, text), "json")
     store = ox.Store.read_only(str(mini_build / "store"))
     solutions = store.query(text, use_default_graph_as_union=True, prefixes=PREFIXES)
+    assert isinstance(solutions, ox.QuerySolutions)
     assert ours == solutions.serialize(format=ox.QueryResultsFormat.JSON).decode()
 
 
@@ -77,6 +78,7 @@ def test_tsv_and_json_parse_back_to_the_same_terms(terms: QueryResult, fmt: str)
         render_sparql(terms, fmt), ox.QueryResultsFormat.from_extension(fmt)
     )
     assert [v.value for v in parsed.variables] == list(terms.variables)
+    assert isinstance(parsed, ox.QuerySolutions)
     (solution,) = list(parsed)
     assert tuple(solution[v] for v in terms.variables) == terms.rows[0]
 

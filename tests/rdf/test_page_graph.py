@@ -116,7 +116,7 @@ def test_duplicate_fact_is_one_statement_with_two_sources_and_references() -> No
     pg = page_graph(_extraction(page), source_file="t.txt", shell="cite")
     store = _store(pg.lines)
     rows = list(
-        store.query(
+        store.query(  # type: ignore[arg-type]  # a SELECT gives solutions
             f"SELECT ?st (COUNT(DISTINCT ?sel) AS ?n) WHERE {{ ?st rdf:object <{MNX1}> ;"
             " prov:wasDerivedFrom ?sel } GROUP BY ?st",
             prefixes={"rdf": v.RDF, "prov": v.PROV},

@@ -96,8 +96,8 @@ def rename(ds: rdflib.Dataset, old: URIRef, new: URIRef) -> None:
     """Replace an IRI everywhere (every graph, subject and object)."""
     for s, p, o, g in list(ds.quads((None, None, None, None))):
         if old in (s, o):
-            ds.remove((s, p, o, g))
-            ds.add((new if s == old else s, p, new if o == old else o, g))
+            ds.remove((s, p, o, g))  # type: ignore[arg-type]  # rdflib's quads() gives graph ids
+            ds.add((new if s == old else s, p, new if o == old else o, g))  # type: ignore[arg-type]
 
 
 def set_literal(ds: rdflib.Dataset, s: URIRef, p: URIRef, old: str, new: Literal) -> None:

@@ -283,6 +283,7 @@ def test_a_source_file_changed_since_the_build(mini: rdflib.Dataset, tmp_path, m
 
 def _offset(ds: rdflib.Dataset, sel: URIRef) -> int:
     value = page_graph(ds).value(URIRef(str(sel) + "-pos"), URIRef(v.OA + "start"))
+    assert isinstance(value, rdflib.Literal), sel
     return int(value)
 
 

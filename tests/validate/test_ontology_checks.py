@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 import rdflib
@@ -21,6 +22,7 @@ from rdflib import Literal, URIRef
 from kg import vocab as v
 from kg.validate import Severity, validate_build
 from kg.validate.ontology_checks import ontology_files
+from kg.validate.report import Report
 from tests.conftest import shared_ontology
 from tests.validate.conftest import (
     LABEL,
@@ -44,12 +46,12 @@ RELATED = URIRef(v.SKOS + "related")
 CL = v.OBO + "CL_"
 
 
-def _validate(ds: rdflib.Dataset, tmp_path: Path, **kw) -> object:  # type: ignore[no-untyped-def]
+def _validate(ds: rdflib.Dataset, tmp_path: Path, **kw: Any) -> Report:
     kw.setdefault("reasoner", False)
     return validate_build(write_build(ds, tmp_path / "build"), **kw)
 
 
-def _ontology(report) -> set[tuple[object, ...]]:  # type: ignore[no-untyped-def]
+def _ontology(report: Report) -> set[tuple[object, ...]]:
     return summary(r for r in report.results if r.origin in ("ontology", "reasoner"))
 
 
