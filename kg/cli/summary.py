@@ -20,7 +20,10 @@ def print_summary(result: BuildResult) -> None:
         f"{len(result.failed)} failed)"
     )
     graphs = len(pages) - len(result.failed) + 2
-    click.echo(f"  triples: {result.quads:,} in {graphs} named graphs (one per page, terms, build)")
+    click.echo(
+        f"  triples: {result.triples:,} distinct ({result.quads:,} quads) in {graphs} named "
+        "graphs (one per page, terms, build)"
+    )
     if result.entities_by_category:
         cats = ", ".join(
             f"{k.split(':', 1)[1]} {n}" for k, n in result.entities_by_category.items()

@@ -101,3 +101,16 @@ def open_store(build_dir: str | Path, *, read_only: bool = True) -> ox.Store:
         return ox.Store.read_only(str(b.store)) if read_only else ox.Store(str(b.store))
     except OSError as exc:
         raise InputError(f"cannot open the store: {exc}", path=b.store) from None
+
+
+_DISTINCT_TRIPLES = "SELECT (COUNT(*) AS ?n) { SELECT DISTINCT ?s ?p ?o { GRAPH ?g { ?s ?p ?o } } }"
+
+
+def count_triples(store_dir: Path) -> int:
+    """Distinct triples in the union of the store's named graphs (a quad count counts repeats)."""
+    store = ox.Store.read_only(str(store_dir))
+    rows = store.query(_DISTINCT_TRIPLES)
+    assert isinstance(rows, ox.QuerySolutions)
+    n = next(iter(rows))["n"]
+    assert isinstance(n, ox.Literal)
+    return int(n.value)

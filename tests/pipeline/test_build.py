@@ -119,3 +119,12 @@ def test_store_answers_sparql_on_the_cl_iri(seed_build: Path) -> None:
     )
     assert bool(ask)
     assert isinstance(store, ox.Store)
+
+
+def test_triples_counts_distinct_triples_not_quads(seed_build: Path) -> None:
+    """Regression: BuildResult.triples and the manifest said the quad count (2,958 for the seeds)."""
+    summary = read_manifest(seed_build)["summary"]
+    store = open_store(seed_build)
+    distinct = {(q.subject, q.predicate, q.object) for q in store}
+    assert summary["triples"] == len(distinct)
+    assert summary["quads"] == len(store) > len(distinct)

@@ -1,0 +1,133 @@
+"""Building one page: read, parse, extract and ground, render its graph, cache it.
+
+Runs in the build's worker processes. Each process holds one :class:`WorkerState` (the
+grounder loaded once per process by :func:`init_worker`); :func:`process_page` uses it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kg import vocab as v
+from kg.errors import KgError
+from kg.pages import read_page
+from kg.store.page_cache import PageCache, PageRecord
+
+if TYPE_CHECKING:
+    from kg.ground import Grounder
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerState:
+    """What every page of a build shares inside one process."""
+
+    grounder: Grounder
+
+    @classmethod
+    def load(cls, ontology_paths: Sequence[str | Path]) -> WorkerState:
+        from kg.ground import Grounder
+
+        return cls(Grounder.load([Path(p) for p in ontology_paths]))
+
+    def process(self, file: str, cache_dir: str, config: str) -> PageRecord:
+        """The record of one page file, from the cache when its entry is valid."""
+        from kg.extract import extract_page
+        from kg.parse import parse_page
+        from kg.rdf.page_graph import page_graph
+
+        try:
+            page = read_page(file)
+        except KgError as exc:
+            return PageRecord(file=file, status="failed", error=str(exc))
+        cache = PageCache(Path(cache_dir))
+        key = v.digest(config, page.sha256, file, length=32)
+        cached = cache.read(key)
+        if cached is not None and cached.file == file and cached.sha256 == page.sha256:
+            return cached
+        try:
+            parsed = parse_page(page)
+            extraction = extract_page(page, parsed, self.grounder)
+            pg = page_graph(extraction, source_file=file, shell=str(parsed.shell))
+        except KgError as exc:
+            return PageRecord(file=file, status="failed", sha256=page.sha256, error=str(exc))
+        except Exception as exc:  # a bug must not stop the other pages; report it with the file
+            error = (
+                f"{file}: internal error while building this page "
+                f"({type(exc).__name__}: {exc}); please report it"
+            )
+            return PageRecord(file=file, status="failed", sha256=page.sha256, error=error)
+        problems = [
+            f"{file}:{p.line}: {p.message}" if p.line else f"{file}: {p.message}"
+            for p in parsed.problems
+        ]
+        record = PageRecord(
+            file=file,
+            status="built",
+            sha256=page.sha256,
+            slug=extraction.slug,
+            graph=pg.graph,
+            page_iri=pg.page_iri,
+            title=extraction.title,
+            shell=str(parsed.shell),
+            facts=pg.facts,
+            quads=len(pg.lines),
+            terms=tuple((t[0], t[1], t[2]) for t in pg.terms),
+            problems=(*problems, *extraction.problems),
+            ungrounded=tuple(sorted(set(extraction.ungrounded))),
+            cache_key=key,
+        )
+        cache.write(record, pg.lines)
+        return record
+
+
+_STATE: WorkerState | None = None  # this worker process's state, set once by init_worker
+
+
+def init_worker(ontology_paths: Sequence[str]) -> None:
+    """Process-pool initializer: load the grounder once in this process."""
+    global _STATE
+    _STATE = WorkerState.load(ontology_paths)
+
+
+def process_page(file: str, cache_dir: str, config: str) -> PageRecord:
+    """Process-pool task: :meth:`WorkerState.process` with this process's state."""
+    if _STATE is None:
+        raise RuntimeError("init_worker was not called in this process")
+    return _STATE.process(file, cache_dir, config)
+
+
+def run_pages(
+    files: list[str],
+    cache_dir: Path,
+    config: str,
+    ontology_paths: list[str],
+    jobs: int,
+    progress: Callable[[PageRecord, int], None] | None,
+) -> tuple[list[PageRecord], WorkerState | None]:
+    """Every page's record (serially, or in ``jobs`` processes) and the serial worker state."""
+    records: list[PageRecord] = []
+    args = [(f, str(cache_dir), config) for f in files]
+    state: WorkerState | None = None
+    with ExitStack() as stack:
+        results: Iterator[PageRecord]
+        if jobs <= 1 or len(files) < 2:
+            state = WorkerState.load(ontology_paths)
+            results = (state.process(*a) for a in args)
+        else:
+            workers = min(jobs, os.cpu_count() or 1, len(files))
+            pool = stack.enter_context(
+                ProcessPoolExecutor(workers, initializer=init_worker, initargs=(ontology_paths,))
+            )
+            chunk = max(1, min(64, len(files) // (workers * 8) or 1))
+            results = pool.map(process_page, *zip(*args, strict=True), chunksize=chunk)
+        for r in results:
+            records.append(r)
+            if progress:
+                progress(r, len(files))
+    return records, state

@@ -1,0 +1,124 @@
+"""The page cache in ``build/cache/``: one page's graph and its record, keyed by its inputs.
+
+An entry is ``KEY.nq`` (the page graph's sorted N-Quads lines) and ``KEY.json`` (its
+:class:`PageRecord`). ``KEY`` digests the configuration, the page's content hash and its file
+name, so an entry is reused only when none of them changed. A sidecar that is not JSON, or
+JSON of the wrong shape, or whose key is not the one asked for, is treated as missing: the
+page is rebuilt, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from kg.store.build_dir import write_atomic
+
+Term = tuple[str, str, str]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PageRecord:
+    """What became of one input file (built, read from the cache, or failed)."""
+
+    file: str  # as given (relative to the working folder when under it)
+    status: str  # "built" | "cached" | "failed"
+    sha256: str = ""
+    slug: str = ""
+    graph: str = ""
+    page_iri: str = ""
+    title: str | None = None
+    shell: str = ""
+    facts: int = 0
+    quads: int = 0
+    problems: tuple[str, ...] = ()
+    ungrounded: tuple[str, ...] = ()
+    error: str | None = None  # for failed pages: "FILE:LINE: message"
+    terms: tuple[Term, ...] = ()  # (iri, label, category) of the entities the page names
+    cache_key: str = ""
+
+    def failed_with(self, error: str) -> PageRecord:
+        return replace(self, status="failed", error=error)
+
+
+_STR = ("file", "status", "sha256", "slug", "graph", "page_iri", "shell", "cache_key")
+
+
+def record_from_json(data: Any) -> PageRecord | None:
+    """The record a sidecar holds, or None when it is not of the expected shape."""
+    if not isinstance(data, dict):
+        return None
+    try:
+        if not all(isinstance(data[k], str) for k in _STR):
+            return None
+        if not all(isinstance(data[k], int) for k in ("facts", "quads")):
+            return None
+        title = data["title"]
+        if title is not None and not isinstance(title, str):
+            return None
+        lists = {k: data[k] for k in ("problems", "ungrounded", "terms")}
+        if not all(isinstance(x, list) for x in lists.values()):
+            return None
+        if not all(isinstance(s, str) for s in (*lists["problems"], *lists["ungrounded"])):
+            return None
+        terms = tuple(tuple(t) for t in lists["terms"])
+        if not all(len(t) == 3 and all(isinstance(s, str) for s in t) for t in terms):
+            return None
+        return PageRecord(
+            **{k: data[k] for k in _STR},
+            title=title,
+            facts=data["facts"],
+            quads=data["quads"],
+            problems=tuple(lists["problems"]),
+            ungrounded=tuple(lists["ungrounded"]),
+            terms=terms,  # type: ignore[arg-type]
+        )
+    except (KeyError, TypeError):
+        return None
+
+
+def record_to_json(record: PageRecord) -> dict[str, Any]:
+    data = asdict(record)
+    del data["error"]
+    data["problems"] = list(record.problems)
+    data["ungrounded"] = list(record.ungrounded)
+    data["terms"] = [list(t) for t in record.terms]
+    return data
+
+
+@dataclass(frozen=True, slots=True)
+class PageCache:
+    """The cache folder of one build."""
+
+    root: Path
+
+    def graph_file(self, key: str) -> Path:
+        return self.root / f"{key}.nq"
+
+    def read(self, key: str) -> PageRecord | None:
+        """The cached record of ``key`` (status "cached"), or None when missing or damaged."""
+        sidecar = self.root / f"{key}.json"
+        if not (sidecar.is_file() and self.graph_file(key).is_file()):
+            return None
+        try:
+            record = record_from_json(json.loads(sidecar.read_text("utf-8")))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+            return None
+        if record is None or record.cache_key != key or record.status != "built":
+            return None
+        return replace(record, status="cached")
+
+    def write(self, record: PageRecord, lines: tuple[str, ...] | list[str]) -> None:
+        """Store a built page: its graph first, then the sidecar that makes the entry valid."""
+        nq = "\n".join(lines) + "\n" if lines else ""
+        write_atomic(self.graph_file(record.cache_key), nq.encode("utf-8"))
+        text = json.dumps(record_to_json(record), ensure_ascii=False, sort_keys=True)
+        write_atomic(self.root / f"{record.cache_key}.json", text.encode("utf-8"))
+
+    def prune(self, keep: set[str]) -> None:
+        """Remove every entry not in ``keep`` (pages gone or changed since)."""
+        for entry in self.root.iterdir():
+            if entry.stem not in keep:
+                entry.unlink(missing_ok=True)

@@ -1,0 +1,88 @@
+"""Choosing how to bring the store up to date: unchanged, incremental, or a full load.
+
+``unchanged``: the same page graphs under the same activity as the previous build, so
+dataset.nq and the store would be written byte for byte. ``incremental``: at most half the
+page graphs changed, so a checkpoint of the old store has only those replaced (and is checked
+by its quad count). ``full``: anything else; the store is loaded whole from dataset.nq.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg import vocab as v
+from kg.store.manifest import Manifest
+from kg.store.oxigraph import StoreUpdate, load_store, update_store
+from kg.store.page_cache import PageCache, PageRecord
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Delta:
+    """Page graphs changed or new, and gone, since the previous build."""
+
+    changed: tuple[str, ...]
+    gone: tuple[str, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not self.changed and not self.gone
+
+
+def delta_since(previous: Manifest | None, ok: Sequence[PageRecord]) -> Delta | None:
+    """What changed since ``previous``; None without a previous build."""
+    if previous is None:
+        return None
+    before = previous.built_graphs()
+    now = {r.graph: r.cache_key for r in ok}
+    return Delta(
+        changed=tuple(g for g, k in now.items() if before.get(g) != k),
+        gone=tuple(g for g in before if g not in now),
+    )
+
+
+def is_unchanged(
+    previous: Manifest | None, delta: Delta | None, activity: str, dataset: Path, store: Path
+) -> bool:
+    """True when the previous build's dataset and store are this build's, byte for byte."""
+    return (
+        previous is not None
+        and delta is not None
+        and delta.empty
+        and previous.activity == activity
+        and dataset.is_file()
+        and store.is_dir()
+    )
+
+
+def write_store(
+    *,
+    dataset: Path,
+    store: Path,
+    cache: PageCache,
+    ok: Sequence[PageRecord],
+    delta: Delta | None,
+    old_activity: str,
+    activity: str,
+    shared_lines: Sequence[str],
+    quads: int,
+) -> str:
+    """Replace only the changed graphs of the previous store, else load it whole; the mode."""
+    if delta is not None and len(delta.changed) + len(delta.gone) <= max(1, len(ok) // 2):
+        rebuilt = set(delta.changed)
+        relink = bool(old_activity) and old_activity != activity
+        update = StoreUpdate(
+            drop_graphs=[*delta.changed, *delta.gone, v.BUILD_GRAPH, v.TERMS_GRAPH],
+            drop_quads=[
+                (r.page_iri, v.PROV_WAS_GENERATED_BY, old_activity, r.graph)
+                for r in ok
+                if relink and r.graph not in rebuilt
+            ],
+            load_files=[cache.graph_file(r.cache_key) for r in ok if r.graph in rebuilt],
+            load_lines=shared_lines,
+        )
+        if update_store(store, update, quads):
+            return "incremental"
+    load_store(dataset, store)
+    return "full"
