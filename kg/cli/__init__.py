@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import sys
+from typing import Any
 
 import click
 
@@ -27,8 +29,16 @@ COMMANDS: dict[str, str] = {
 }
 
 
+class KgFailure(click.ClickException):
+    """A :class:`kg.errors.KgError` (or an OS error naming a file) as click shows it: exit 2."""
+
+    exit_code = 2
+
+
 class LazyGroup(click.Group):
-    """Imports a command's module only when that command runs (keeps ``kg --help`` fast)."""
+    """Imports a command's module only when that command runs (keeps ``kg --help`` fast), and
+    turns the library's errors into exit code 2 inside click, so every caller (the ``kg``
+    script, ``python -m kg``, click's ``CliRunner``) sees the same ``Error: ...`` and code."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)
@@ -38,6 +48,25 @@ class LazyGroup(click.Group):
         if module is None:
             return None
         return importlib.import_module(module).command
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from kg.errors import KgError
+
+        try:
+            return super().invoke(ctx)
+        except KgError as exc:
+            raise KgFailure(str(exc)) from None
+        except click.exceptions.Abort:
+            click.echo("Aborted.", err=True)
+            raise click.exceptions.Exit(2) from None
+        except BrokenPipeError:  # `kg query ... | head`: the reader has what it wanted
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise click.exceptions.Exit(0) from None
+        except click.ClickException as exc:
+            if exc.exit_code == 1:  # a plain ClickException: an error, so 2 (usage/input)
+                exc.exit_code = 2
+            raise
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -57,22 +86,4 @@ def cli(verbose: int) -> None:
 
 def main() -> None:
     """Entry point of the ``kg`` script."""
-    from kg.errors import KgError
-
-    try:
-        rv = cli.main(standalone_mode=False)
-        if isinstance(rv, int) and rv:
-            sys.exit(rv)
-    except KgError as exc:
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(2)
-    except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
-        sys.exit(2)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(2 if exc.exit_code in (1, 2) else exc.exit_code)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except BrokenPipeError:
-        sys.exit(0)
+    cli.main()

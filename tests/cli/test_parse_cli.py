@@ -3,31 +3,18 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from kg.cli import cli, main
+from kg.cli import cli
 from tests.conftest import IPSC_SEED, MOTOR_NEURONS_SEED, PAGE_FIXTURES_DIR, line_count, line_of
 
 
 def run(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(cli, list(args))
     return result.exit_code, result.stdout, result.stderr
-
-
-def run_main(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str):  # type: ignore[no-untyped-def]
-    """The installed entry point (error handling included), in process."""
-    monkeypatch.setattr(sys, "argv", ["kg", *args])
-    code = 0
-    try:
-        main()
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def test_text_summary_of_the_motor_neurons_seed() -> None:
@@ -95,11 +82,9 @@ def test_unused_lines_are_listed(tmp_path: Path) -> None:
     assert data["unused_lines"] == [{"line": 1, "text": "SciDEX navigation bar"}]
 
 
-def test_not_a_scidex_page_is_a_partial_result_with_a_warning(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_not_a_scidex_page_is_a_partial_result_with_a_warning() -> None:
     path = PAGE_FIXTURES_DIR / "not_scidex.txt"
-    code, out, err = run_main(monkeypatch, capsys, "parse", str(path))
+    code, out, err = run("parse", str(path))
     assert code == 0
     assert "shell: unknown" in out
     assert "not-scidex-page" in out
@@ -115,8 +100,6 @@ def test_not_a_scidex_page_is_a_partial_result_with_a_warning(
     ],
 )
 def test_bad_input_is_an_error_naming_file_and_line(
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
     tmp_path: Path,
     content: bytes,
     line: int,
@@ -124,7 +107,7 @@ def test_bad_input_is_an_error_naming_file_and_line(
 ) -> None:
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
-    code, out, err = run_main(monkeypatch, capsys, "parse", str(path))
+    code, out, err = run("parse", str(path))
     assert code == 2
     assert out == ""
     assert err.startswith(f"Error: {path}:{line}: ")
@@ -132,10 +115,8 @@ def test_bad_input_is_an_error_naming_file_and_line(
     assert "Traceback" not in err
 
 
-def test_missing_file_is_an_error(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
-    code, _, err = run_main(monkeypatch, capsys, "parse", str(tmp_path / "nope.txt"))
+def test_missing_file_is_an_error(tmp_path: Path) -> None:
+    code, _, err = run("parse", str(tmp_path / "nope.txt"))
     assert code == 2
     assert err.startswith("Error: ") and "no such file" in err
 

@@ -9,7 +9,6 @@ import networkx as nx
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.errors import InputError
 from tests.network.conftest import CL_MOTOR_NEURON
 from tests.network.mermaid_check import parse_flowchart
 
@@ -86,9 +85,9 @@ def test_diagram_usage_errors(fixture_build: Path) -> None:
 
 
 def test_diagram_unknown_entity(fixture_build: Path) -> None:
-    code, _, exc = run("diagram", "motor nueron", "--build-dir", str(fixture_build))
-    assert code != 0 and isinstance(exc, InputError)
-    assert "closest matches: motor neuron (CL:0000100)" in str(exc)
+    result = CliRunner().invoke(cli, ["diagram", "motor nueron", "--build-dir", str(fixture_build)])
+    assert result.exit_code == 2 and result.stderr.startswith("Error: ")
+    assert "closest matches: motor neuron (CL:0000100)" in result.stderr
 
 
 def test_diagram_compare(fixture_build: Path) -> None:
@@ -138,5 +137,5 @@ def test_path(fixture_build: Path) -> None:
 
 
 def test_missing_build(tmp_path: Path) -> None:
-    code, _, exc = run("diagram", "x", "--build-dir", str(tmp_path / "none"))
-    assert code != 0 and isinstance(exc, InputError)
+    result = CliRunner().invoke(cli, ["diagram", "x", "--build-dir", str(tmp_path / "none")])
+    assert result.exit_code == 2 and "run `kg build` first" in result.stderr

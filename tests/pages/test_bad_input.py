@@ -1,9 +1,8 @@
 """Bad input: each gives a partial result with warnings or a clear error naming file and line.
 
-Errors reach the user through the ``kg`` entry point (``kg.cli:main``), which maps
-:class:`~kg.errors.KgError` to ``Error: FILE:LINE: message`` on stderr and exit code 2.
-``CliRunner`` invokes the click group directly, which does not do that mapping, so the exit code
-is checked through ``main`` in-process and once through the installed ``kg`` script.
+The click group (``kg.cli``) maps :class:`~kg.errors.KgError` to ``Error: FILE:LINE: message``
+on stderr and exit code 2, so ``CliRunner`` sees the real exit code; the installed ``kg`` script
+is checked once too.
 """
 
 from __future__ import annotations
@@ -16,8 +15,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg.cli import cli, main
-from kg.errors import KgError, PageReadError
+from kg.cli import cli
+from kg.errors import PageReadError
 from kg.pages import Page, read_page
 from kg.pages.page import MAX_PAGE_BYTES
 from kg.parse import parse_file, parse_page
@@ -52,20 +51,15 @@ ADVERSARIAL = {
 }
 
 
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
 def write(tmp_path: Path, name: str, data: bytes) -> Path:
     path = tmp_path / name
     path.write_bytes(data)
     return path
-
-
-def run_main(monkeypatch: pytest.MonkeyPatch, *args: str) -> int:
-    """Run the real entry point in-process; its exit code (0 when it returns normally)."""
-    monkeypatch.setattr(sys, "argv", ["kg", *args])
-    try:
-        main()
-    except SystemExit as exc:
-        return 0 if exc.code is None else int(exc.code)
-    return 0
 
 
 @pytest.mark.parametrize("name", sorted(BAD_FILES))
@@ -80,26 +74,24 @@ def test_unreadable_file_raises_error_naming_file_and_line(tmp_path: Path, name:
 
 
 @pytest.mark.parametrize("name", sorted(BAD_FILES))
-def test_cli_exit_2_without_traceback(
-    tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_cli_exit_2_without_traceback(tmp_path: Path, name: str) -> None:
     data, line = BAD_FILES[name]
     path = write(tmp_path, name, data)
-    assert run_main(monkeypatch, "parse", str(path)) == 2
-    out, err = capsys.readouterr()
+    code, out, err = run("parse", str(path))
+    assert code == 2
     assert err.startswith(f"Error: {path}:{line}: "), err
     assert "Traceback" not in out + err
 
 
 @pytest.mark.parametrize("name", sorted(BAD_FILES))
-def test_cli_runner_surfaces_the_kg_error(tmp_path: Path, name: str) -> None:
-    """Through click's CliRunner the group raises the KgError itself (main maps it to exit 2)."""
+def test_cli_runner_sees_exit_2_and_the_error_line(tmp_path: Path, name: str) -> None:
+    """Regression: the KgError escaped click (CliRunner saw exit 1 and an exception)."""
     data, line = BAD_FILES[name]
     path = write(tmp_path, name, data)
     result = CliRunner().invoke(cli, ["parse", str(path), "--format", "json"])
-    assert result.exit_code != 0
-    assert isinstance(result.exception, KgError), result.output
-    assert f"{path}:{line}: " in str(result.exception)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"Error: {path}:{line}: ")
+    assert "Traceback" not in result.stderr
 
 
 def test_installed_kg_script_exit_2(tmp_path: Path) -> None:
@@ -115,15 +107,13 @@ def test_installed_kg_script_exit_2(tmp_path: Path) -> None:
     assert "Traceback" not in proc.stdout + proc.stderr
 
 
-def test_missing_file_and_folder(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_missing_file_and_folder(tmp_path: Path) -> None:
     for path in (tmp_path / "nope.txt", tmp_path):
         with pytest.raises(PageReadError) as exc:
             parse_file(path)
         assert str(path) in str(exc.value)
-    assert run_main(monkeypatch, "parse", str(tmp_path / "nope.txt")) == 2
-    _, err = capsys.readouterr()
+    code, _, err = run("parse", str(tmp_path / "nope.txt"))
+    assert code == 2
     assert err.startswith(f"Error: {tmp_path / 'nope.txt'}") and "Traceback" not in err
 
 
@@ -185,12 +175,10 @@ def test_not_a_scidex_page_is_partial_with_warning() -> None:
     assert len(result.lines) == 15
 
 
-def test_not_a_scidex_page_through_cli(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_not_a_scidex_page_through_cli() -> None:
     path = PAGE_FIXTURES_DIR / "not_scidex.txt"
-    assert run_main(monkeypatch, "parse", str(path), "--format", "json") == 0
-    out, err = capsys.readouterr()
+    code, out, err = run("parse", str(path), "--format", "json")
+    assert code == 0
     assert "unknown" in out
     assert "Traceback" not in out + err
 
@@ -215,11 +203,9 @@ def test_table_cut_off_at_end_of_file(tmp_path: Path, tail: str) -> None:
     assert LineRole.UNUSED not in result.lines[:3]
 
 
-def test_unclosed_table_fixture_through_cli(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_unclosed_table_fixture_through_cli() -> None:
     path = PAGE_FIXTURES_DIR / "unclosed_table.txt"
-    assert run_main(monkeypatch, "parse", str(path)) == 0
-    out, err = capsys.readouterr()
+    code, out, err = run("parse", str(path))
+    assert code == 0
     assert "unclosed-table" in out + err
     assert "Traceback" not in out + err

@@ -5,14 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from kg.cli import cli, main
+from kg.cli import cli
 from kg.query.named import list_named
 from tests.query.conftest import make_build
 
@@ -24,17 +23,6 @@ def invoke(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     return result.exit_code, result.stdout, result.stderr
-
-
-def run_main(
-    args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> tuple[int, str, str]:
-    """The installed entry point in-process: KgError -> "Error: ..." and exit code 2."""
-    monkeypatch.setattr(sys, "argv", ["kg", "query", *args])
-    with pytest.raises(SystemExit) as exit_info:
-        main()
-    out, err = capsys.readouterr()
-    return int(exit_info.value.code or 0), out, err
 
 
 def test_table_by_default(mini_build: Path) -> None:
@@ -137,12 +125,10 @@ def test_update_changes_the_store_and_warns(tmp_path: Path) -> None:
 )
 def test_unsafe_queries_exit_2(
     mini_build: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
     query: str,
     message: str,
 ) -> None:
-    code, out, err = run_main(["--build-dir", str(mini_build), query], monkeypatch, capsys)
+    code, out, err = invoke(*["--build-dir", str(mini_build), query])
     assert code == 2
     assert out == ""
     assert err.startswith("Error: ") and message in err
@@ -151,32 +137,24 @@ def test_unsafe_queries_exit_2(
 def test_syntax_error_names_file_line_and_column(
     mini_build: Path,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
 ) -> None:
     rq = tmp_path / "bad.rq"
     rq.write_text("SELECT ?s\nWHERE {\n  ?s ?p ?o\n}\nLIMIT x\n", "utf-8")
-    code, _, err = run_main(
-        ["--build-dir", str(mini_build), "--file", str(rq)], monkeypatch, capsys
-    )
+    code, _, err = invoke(*["--build-dir", str(mini_build), "--file", str(rq)])
     assert code == 2
     assert err.startswith(f"Error: {rq}:5: malformed SPARQL at line 5, column 7: ")
     assert "  5 | LIMIT x\n    |       ^" in err
 
 
-def test_timeout_exits_2_and_says_so(
-    mini_build: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_timeout_exits_2_and_says_so(mini_build: Path) -> None:
     explosive = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
     args = ["--build-dir", str(mini_build), "--timeout", "1", explosive]
-    code, _, err = run_main(args, monkeypatch, capsys)
+    code, _, err = invoke(*args)
     assert code == 2
     assert "stopped after 1 s (the time limit)" in err
 
 
-def test_needs_exactly_one_query(
-    mini_build: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    code, _, err = run_main(["--build-dir", str(mini_build)], monkeypatch, capsys)
+def test_needs_exactly_one_query(mini_build: Path) -> None:
+    code, _, err = invoke(*["--build-dir", str(mini_build)])
     assert code == 2
     assert "give exactly one of QUERY, --file F.rq or --name NAME" in err

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 import rdflib
 from click.testing import CliRunner
 
-from kg.cli import cli, main
+from kg.cli import cli
 from tests.validate.conftest import kgs, write_build
 
 USER_SHAPE = """
@@ -33,6 +32,11 @@ ex:LongTitle a sh:NodeShape ;
 def run(*args: str) -> tuple[int, str]:
     result = CliRunner().invoke(cli, list(args))
     return result.exit_code, result.stdout
+
+
+def run_with_err(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture
@@ -99,29 +103,16 @@ def test_jobs_give_the_same_report(build: Path) -> None:
     assert one == two
 
 
-def _main(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str):  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(sys, "argv", ["kg", *args])
-    try:
-        main()
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-def test_the_installed_entry_point_exits_1_when_not_conforming(
-    monkeypatch, capsys, build: Path
-) -> None:
+def test_the_cli_exits_1_when_not_conforming(build: Path) -> None:
     args = ("validate", "--build-dir", str(build), "--no-reasoner")
-    code, out, _ = _main(monkeypatch, capsys, *args, "--fail-on", "warning")
+    code, out, _ = run_with_err(*args, "--fail-on", "warning")
     assert code == 1 and "DOES NOT CONFORM" in out
-    code, out, _ = _main(monkeypatch, capsys, *args)
+    code, out, _ = run_with_err(*args)
     assert code == 0 and out.startswith("kg validate: conforms")
 
 
-def test_a_missing_build_folder_is_an_input_error(monkeypatch, capsys, tmp_path) -> None:
-    code, out, err = _main(monkeypatch, capsys, "validate", "--build-dir", str(tmp_path / "nope"))
+def test_a_missing_build_folder_is_an_input_error(tmp_path: Path) -> None:
+    code, out, err = run_with_err("validate", "--build-dir", str(tmp_path / "nope"))
     assert code == 2
     assert out == ""
     assert err == (
@@ -130,26 +121,20 @@ def test_a_missing_build_folder_is_an_input_error(monkeypatch, capsys, tmp_path)
     )
 
 
-def test_a_shapes_folder_with_bad_turtle_is_an_input_error(
-    monkeypatch, capsys, build: Path, tmp_path: Path
-) -> None:
+def test_a_shapes_folder_with_bad_turtle_is_an_input_error(build: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad-shapes"
     bad.mkdir()
     (bad / "broken.ttl").write_text(
         "@prefix sh: <http://www.w3.org/ns/shacl#> .\nsh:x sh:y", "utf-8"
     )
-    code, _, err = _main(
-        monkeypatch, capsys, "validate", "--build-dir", str(build), "--shapes", str(bad)
-    )
+    code, _, err = run_with_err("validate", "--build-dir", str(build), "--shapes", str(bad))
     assert code == 2
     assert err.startswith(f"Error: {bad / 'broken.ttl'}")
     assert "not valid Turtle" in err
 
 
-def test_an_unknown_format_is_a_usage_error(monkeypatch, capsys, build: Path) -> None:
-    code, _, err = _main(
-        monkeypatch, capsys, "validate", "--build-dir", str(build), "--format", "xml"
-    )
+def test_an_unknown_format_is_a_usage_error(build: Path) -> None:
+    code, _, err = run_with_err("validate", "--build-dir", str(build), "--format", "xml")
     assert code == 2
     assert "Invalid value for '--format'" in err
 
