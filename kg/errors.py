@@ -11,6 +11,8 @@ Exception tree::
     │   └── PageReadError             a page file is empty, binary, not UTF-8, not a page
     ├── ModelError (ValueError)       an invariant of the intermediate model is broken
     ├── QueryError (ValueError)       a SPARQL query is malformed, unsafe or timed out
+    ├── OutputError (OSError)         a file or folder kg writes cannot be written
+    │   └── BuildLockedError          another `kg build` (or a store writer) holds the build folder
     └── ValidationError (RuntimeError) validation could not run (not: the data does not conform)
 """
 
@@ -49,6 +51,14 @@ class ModelError(KgError, ValueError):
 
 class QueryError(KgError, ValueError):
     """A SPARQL query that is malformed, unsafe, or ran out of time."""
+
+
+class OutputError(KgError, OSError):
+    """A file or folder kg writes cannot be written (missing folder, read-only, disk full)."""
+
+
+class BuildLockedError(OutputError):
+    """Another process is writing the build folder or holds its store open read-write."""
 
 
 class ValidationError(KgError, RuntimeError):

@@ -82,8 +82,7 @@ class WorkerState:
             ungrounded=tuple(sorted(set(extraction.ungrounded))),
             cache_key=key,
         )
-        cache.write(record, pg.lines)
-        return record
+        return cache.write(record, pg.lines)
 
 
 _STATE: WorkerState | None = None  # this worker process's state, set once by init_worker

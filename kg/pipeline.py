@@ -20,10 +20,13 @@ from kg.config_hash import config_digest
 from kg.errors import InputError
 from kg.page_worker import WorkerState, run_pages
 from kg.pages import find_pages
+from kg.store.atomic import make_folder
 from kg.store.build_dir import BuildDir
-from kg.store.dataset import Block, write_dataset
+from kg.store.dataset import Block
+from kg.store.generation import Generation, crash_point, remove_stale, switch_to
+from kg.store.lock import build_lock, refuse_if_store_open
 from kg.store.manifest import manifest_of, read_manifest_file, write_manifest
-from kg.store.page_cache import PageCache, PageRecord
+from kg.store.page_cache import PageCache, PageRecord, dedupe_slugs
 
 DEFAULT_INPUT = Path("seeds")
 
@@ -39,6 +42,7 @@ class BuildResult:
     entities_by_category: dict[str, int] = field(default_factory=dict)
     activity: str = ""
     store_mode: str = "full"  # "full" | "incremental" | "unchanged" (kg.store.update_plan)
+    repaired: tuple[str, ...] = ()  # how the previous build's files differed from its manifest
 
     @property
     def failed(self) -> tuple[PageRecord, ...]:
@@ -94,28 +98,14 @@ def build(
             raise InputError("ontology file not found", path=o)
     files = find_inputs(paths)
     b = BuildDir(Path(out))
-    b.cache.mkdir(parents=True, exist_ok=True)
-    config = config_digest(ontology_paths)
-    records, state = run_pages(
-        files, b.cache, config, [str(o) for o in ontology_paths], jobs, progress
-    )
-    return _assemble(b, records, ontology_paths, state or WorkerState.load(ontology_paths))
-
-
-def _dedupe_slugs(records: list[PageRecord]) -> list[PageRecord]:
-    """Two files with one slug would share a graph: the first (by file name) keeps it."""
-    seen: dict[str, str] = {}
-    out = []
-    for r in sorted(records, key=lambda r: r.file):
-        if r.status != "failed" and r.slug in seen:
-            r = r.failed_with(
-                f"{r.file}: page slug {r.slug!r} is already built from {seen[r.slug]}; "
-                "skipped (remove one of the two copies)"
-            )
-        elif r.status != "failed":
-            seen[r.slug] = r.file
-        out.append(r)
-    return out
+    make_folder(b.cache)
+    with build_lock(b.root):
+        refuse_if_store_open(b.store)
+        remove_stale(b)  # what a killed build left
+        config = config_digest(ontology_paths)
+        onto = [str(o) for o in ontology_paths]
+        records, state = run_pages(files, b.cache, config, onto, jobs, progress)
+        return _assemble(b, records, ontology_paths, state or WorkerState.load(ontology_paths))
 
 
 def _assemble(
@@ -124,13 +114,15 @@ def _assemble(
     from kg.rdf.categories import entities_by_category
     from kg.rdf.page_graph import activity_link
     from kg.rdf.shared_graphs import activity_lines, terms_lines
-    from kg.store.oxigraph import count_triples
-    from kg.store.update_plan import delta_since, is_unchanged, write_store
+    from kg.store import integrity, update_plan
 
-    records = _dedupe_slugs(records)
+    records = dedupe_slugs(records)
     ok = [r for r in records if r.status != "failed"]
     cache = PageCache(b.cache)
     previous = read_manifest_file(b.manifest, version=__version__)
+    damage = (
+        integrity.damage(b, integrity.artifacts_from_json(previous.artifacts)) if previous else []
+    )
     activity = v.activity_iri(__version__, [r.sha256 for r in ok])
     link_of = {r.graph: activity_link(r.page_iri, r.graph, activity) for r in ok}
     onto = [display_path(p) for p in ontology_paths] or ["kg/data/cl-module.owl (shipped module)"]
@@ -142,23 +134,29 @@ def _assemble(
     ]
     blocks.append(Block(graph=v.BUILD_GRAPH, lines=tuple(sorted(set(build_lines)))))
     blocks.append(Block(graph=v.TERMS_GRAPH, lines=tuple(sorted(set(term_lines)))))
-    delta = delta_since(previous, ok)
-    if previous is not None and is_unchanged(previous, delta, activity, b.dataset, b.store):
-        quads, triples, mode = previous.quads, previous.triples, "unchanged"
+    delta = None if damage else update_plan.delta_since(previous, ok)
+    if previous and update_plan.is_unchanged(previous, delta, activity, b.dataset, b.store):
+        quads, triples, mode, artifacts = (
+            previous.quads,
+            previous.triples,
+            "unchanged",
+            previous.artifacts,
+        )
+        target = b.manifest.resolve()  # the current generation's manifest, in place
     else:
-        quads = write_dataset(b.dataset, blocks)
-        mode = write_store(
-            dataset=b.dataset,
-            store=b.store,
+        w = update_plan.write_generation(
+            b,
+            blocks,
             cache=cache,
             ok=ok,
             delta=delta,
             old_activity=previous.activity if previous else "",
             activity=activity,
             shared_lines=sorted(link_of.values()) + build_lines + term_lines,
-            quads=quads,
         )
-        triples = count_triples(b.store)
+        quads, triples, mode = w.dataset.quads, w.triples, w.mode
+        artifacts = integrity.Artifacts(dataset=w.dataset, store_quads=quads).to_json()
+        target = w.generation.manifest
     result = BuildResult(
         out=b.root,
         pages=tuple(records),
@@ -167,8 +165,8 @@ def _assemble(
         entities_by_category=entities_by_category(term_lines),
         activity=activity,
         store_mode=mode,
+        repaired=tuple(damage),
     )
-    cache.prune({r.cache_key for r in ok})
     manifest = manifest_of(
         version=__version__,
         activity=activity,
@@ -177,6 +175,13 @@ def _assemble(
         quads=quads,
         triples=triples,
         entities_by_category=result.entities_by_category,
+        artifacts=artifacts,
     )
-    write_manifest(b.manifest, manifest)
+    write_manifest(target, manifest)
+    crash_point("manifest-written")
+    if mode != "unchanged":
+        switch_to(b, Generation(target.parent))
+        crash_point("switched")
+    remove_stale(b)
+    cache.prune({r.cache_key for r in ok})
     return result

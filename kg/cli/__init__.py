@@ -1,7 +1,9 @@
 """The ``kg`` command line: a thin layer over the library (one module per command).
 
-Exit codes (pyshacl's convention): 0 success / conforms, 1 does not conform, 2 usage or input
-error. Errors are printed as ``Error: <message>`` without a traceback.
+Exit codes (pyshacl's convention): 0 success / conforms, 1 does not conform (``kg build``: a
+page failed, the others were built), 2 usage, input or output error (``kg build``: nothing could
+be built). Errors, OS errors included, are printed as one line ``Error: <message>`` without a
+traceback; the group below does that inside click, so ``CliRunner`` sees the same codes.
 """
 
 from __future__ import annotations
@@ -63,6 +65,9 @@ class LazyGroup(click.Group):
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             raise click.exceptions.Exit(0) from None
+        except OSError as exc:  # one line naming the path, never a traceback
+            where = f"{exc.filename}: " if exc.filename is not None else ""
+            raise KgFailure(f"{where}{exc.strerror or exc}") from None
         except click.ClickException as exc:
             if exc.exit_code == 1:  # a plain ClickException: an error, so 2 (usage/input)
                 exc.exit_code = 2

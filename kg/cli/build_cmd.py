@@ -38,7 +38,11 @@ from kg.cli.options import jobs_option
 def command(
     paths: tuple[Path, ...], out: Path, ontologies: tuple[Path, ...], jobs: int, validate: bool
 ) -> None:
-    """Build the knowledge graph from page files or folders PATHS (default: seeds/)."""
+    """Build the knowledge graph from page files or folders PATHS (default: seeds/).
+
+    Exit code 0: every page built; 1: some page failed (the others were built); 2: nothing
+    could be built (every page failed, or an input, output or lock error).
+    """
     from kg.cli.summary import print_summary, print_validation
     from kg.pipeline import build
 
@@ -60,5 +64,9 @@ def command(
 
         result = build(paths, out=out, ontologies=ontologies, jobs=jobs, progress=step)
     print_summary(result)
+    if len(result.failed) == len(result.pages):
+        raise click.exceptions.Exit(2)  # nothing could be built
     if validate:
         print_validation(out, jobs=jobs)
+    if result.failed:
+        raise click.exceptions.Exit(1)  # the other pages were built

@@ -110,7 +110,9 @@ def command(
     if output is None:
         click.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        from kg.store.atomic import write_text_atomic
+
+        write_text_atomic(output, text)
 
 
 def _report_all(written: int, skipped: tuple[str, ...], out_dir: Path) -> None:

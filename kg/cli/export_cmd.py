@@ -28,7 +28,7 @@ FORMAT_NAMES = ("jsonld", "nquads", "ntriples", "trig", "turtle")
 def command(build_dir: Path, fmt: str, output: Path | None) -> None:
     """Write the dataset built by `kg build` in an RDF format."""
     from kg.export import FORMATS, export
-    from kg.store.build_dir import write_atomic
+    from kg.store.atomic import write_atomic
 
     if output is None:
         export(build_dir, fmt, sys.stdout.buffer)

@@ -20,12 +20,26 @@ build_dir_option = click.option(
     help="The build folder written by `kg build`.",
 )
 
+
+def _output_folder_exists(
+    _ctx: click.Context, _param: click.Parameter, value: Path | None
+) -> Path | None:
+    """``-o`` needs its folder to exist (kg does not create folders for it): checked first."""
+    if value is not None:
+        from kg.store.atomic import require_folder
+
+        require_folder(value)
+    return value
+
+
 output_option = click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Write to this file instead of standard output.",
+    callback=_output_folder_exists,
+    help="Write to this file instead of standard output (written whole or not at all; "
+    "its folder must exist).",
 )
 
 

@@ -60,6 +60,8 @@ def command(
     if output is None:
         click.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        from kg.store.atomic import write_text_atomic
+
+        write_text_atomic(output, text)
     if not found:
         raise click.exceptions.Exit(1)

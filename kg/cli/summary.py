@@ -9,6 +9,11 @@ import click
 from kg.pipeline import BuildResult
 
 MAX_LISTED = 10
+_STORE_MODES = {
+    "full": "dataset and store written",
+    "incremental": "dataset written, store updated",
+    "unchanged": "dataset and store unchanged",
+}
 
 
 def print_summary(result: BuildResult) -> None:
@@ -16,9 +21,11 @@ def print_summary(result: BuildResult) -> None:
     built = [p for p in pages if p.status == "built"]
     cached = [p for p in pages if p.status == "cached"]
     click.echo(
-        f"Built {result.out}/: {len(pages)} pages ({len(built)} built, {len(cached)} unchanged, "
-        f"{len(result.failed)} failed)"
+        f"Built {result.out}/: {len(pages)} pages ({len(built)} built, {len(cached)} from cache, "
+        f"{len(result.failed)} failed); {_STORE_MODES[result.store_mode]}"
     )
+    for why in result.repaired:
+        click.secho(f"  damaged, rebuilt: {why}", fg="yellow", err=True)
     graphs = len(pages) - len(result.failed) + 2
     click.echo(
         f"  triples: {result.triples:,} distinct ({result.quads:,} quads) in {graphs} named "

@@ -86,5 +86,7 @@ def command(
     if output is None:
         click.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        from kg.store.atomic import write_text_atomic
+
+        write_text_atomic(output, text)
     raise click.exceptions.Exit(0 if report.conforms(level) else 1)

@@ -19,7 +19,7 @@ import pyoxigraph as ox
 
 from kg.export.jsonld import context as jsonld_context
 from kg.export.jsonld import write_jsonld
-from kg.store.build_dir import BuildDir
+from kg.store.integrity import verify_dataset
 from kg.vocab import PREFIX_MAP
 
 
@@ -82,8 +82,11 @@ FORMATS: dict[str, Format] = {
 
 
 def export(build_dir: str | Path, fmt: str, out: BinaryIO) -> None:
-    """Write the build in format ``fmt`` (a key of :data:`FORMATS`) to a binary stream."""
-    dataset = BuildDir(Path(build_dir)).require().dataset
+    """Write the build in format ``fmt`` (a key of :data:`FORMATS`) to a binary stream.
+
+    Raises :class:`~kg.errors.InputError` when dataset.nq is not what the build wrote.
+    """
+    dataset = verify_dataset(build_dir)
     FORMATS[fmt].write(dataset, out)
 
 

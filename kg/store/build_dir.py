@@ -2,20 +2,20 @@
 
 ``build/manifest.json`` (inputs, counts, problems), ``build/dataset.nq`` (every graph, sorted:
 the canonical artifact), ``build/cache/`` (per-page graphs for incremental rebuilds) and
-``build/store/`` (the Oxigraph store loaded from dataset.nq). Files are written to a temporary
-name in the same folder and renamed into place, so a reader never sees half a file.
+``build/store/`` (the Oxigraph store loaded from dataset.nq). Dataset, store and manifest
+are one *generation* (:mod:`kg.store.generation`) and switch together; every file is written
+through :mod:`kg.store.atomic`.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
+from kg.store.atomic import write_atomic
 
 MANIFEST = "manifest.json"
 DATASET = "dataset.nq"
@@ -64,19 +64,6 @@ def read_manifest(build_dir: str | Path) -> dict[str, Any]:
             f"manifest is not valid JSON: {exc.msg}", path=path, line=exc.lineno
         ) from None
     return data
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file renamed into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_json(path: Path, data: Any) -> None:

@@ -10,12 +10,12 @@ contiguous, so a reader can stream one graph at a time.
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from kg.store.atomic import atomic_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,31 +27,41 @@ class Block:
     lines: tuple[str, ...] = ()
 
 
-def write_dataset(target: Path, blocks: Sequence[Block]) -> int:
-    """Write the blocks (sorted by graph IRI) to ``target`` atomically; returns the line count."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    count = 0
-    try:
-        with os.fdopen(fd, "wb") as out:
-            for block in sorted(blocks, key=lambda b: b.graph):
-                if block.path is not None:
-                    with block.path.open("rb") as src:
-                        shutil.copyfileobj(src, out, 1 << 20)
-                    count += _count_lines(block.path)
-                if block.lines:
-                    out.write(("\n".join(block.lines) + "\n").encode("utf-8"))
-                    count += len(block.lines)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return count
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Artifact:
+    """What a written file must be: its sha256, size and N-Quads line count."""
+
+    sha256: str
+    size: int
+    quads: int
 
 
-def _count_lines(path: Path) -> int:
-    n = 0
+def write_dataset(target: Path, blocks: Sequence[Block]) -> Artifact:
+    """Write the blocks (sorted by graph IRI) to ``target`` atomically; what was written."""
+    h = hashlib.sha256()
+    count = size = 0
+    with atomic_file(target) as out:
+        for block in sorted(blocks, key=lambda b: b.graph):
+            chunks: list[bytes] = []
+            if block.path is not None:
+                chunks.append(block.path.read_bytes())
+            if block.lines:
+                chunks.append(("\n".join(block.lines) + "\n").encode("utf-8"))
+            for chunk in chunks:
+                out.write(chunk)
+                h.update(chunk)
+                size += len(chunk)
+                count += chunk.count(b"\n")
+    return Artifact(sha256=h.hexdigest(), size=size, quads=count)
+
+
+def file_artifact(path: Path) -> Artifact:
+    """The sha256, size and line count of the file at ``path`` as it is now."""
+    h = hashlib.sha256()
+    count = size = 0
     with path.open("rb") as fh:
         while chunk := fh.read(1 << 20):
-            n += chunk.count(b"\n")
-    return n
+            h.update(chunk)
+            size += len(chunk)
+            count += chunk.count(b"\n")
+    return Artifact(sha256=h.hexdigest(), size=size, quads=count)

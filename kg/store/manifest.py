@@ -36,6 +36,7 @@ class Manifest:
     summary: dict[str, Any]
     inputs: tuple[ManifestInput, ...]
     tool: str = "kg"
+    artifacts: dict[str, Any] | None = None  # kg.store.integrity.Artifacts.to_json()
 
     @property
     def quads(self) -> int:
@@ -57,6 +58,7 @@ class Manifest:
             "ontologies": list(self.ontologies),
             "summary": self.summary,
             "inputs": [i.data for i in self.inputs],
+            **({"artifacts": self.artifacts} if self.artifacts is not None else {}),
         }
 
 
@@ -104,6 +106,7 @@ def manifest_from_json(data: Any) -> Manifest | None:
         summary=summary,
         inputs=tuple(parsed),
         tool=str(data.get("tool", "kg")),
+        artifacts=data["artifacts"] if isinstance(data.get("artifacts"), dict) else None,
     )
 
 
@@ -130,6 +133,7 @@ def manifest_of(
     quads: int,
     triples: int,
     entities_by_category: dict[str, int],
+    artifacts: dict[str, Any] | None = None,
 ) -> Manifest:
     """The manifest of a build that read ``pages`` and wrote ``quads`` quads."""
     summary = {
@@ -149,6 +153,7 @@ def manifest_of(
         ontologies=tuple(ontologies),
         summary=summary,
         inputs=inputs,
+        artifacts=artifacts,
     )
 
 

@@ -4,8 +4,9 @@ Why Oxigraph (measured in benchmarks/bench_store.py and docs/performance-notes.m
 loading N-Quads and SPARQL joins are one to two orders of magnitude faster than rdflib's
 in-memory store, and the store persists on disk so no command re-parses the dataset.
 
-Updates are atomic: the new store is made beside the old one (a fresh bulk load, or a RocksDB
-checkpoint of the old store with only the changed graphs replaced) and renamed into place.
+A build makes a new store in its own generation folder (:mod:`kg.store.generation`): a fresh
+bulk load, or a RocksDB checkpoint of the previous store with only the changed graphs
+replaced. The previous store is only read.
 """
 
 from __future__ import annotations
@@ -34,29 +35,25 @@ class StoreUpdate:
 
 
 def load_store(dataset: Path, store_dir: Path) -> None:
-    """(Re)create the on-disk store at ``store_dir`` from an N-Quads file, then swap it in."""
-    tmp = _fresh(store_dir, ".new")
-    store = ox.Store(str(tmp))
+    """Create the on-disk store at ``store_dir`` (a new folder) from an N-Quads file."""
+    store = ox.Store(str(store_dir))
     store.bulk_load(path=str(dataset), format=ox.RdfFormat.N_QUADS)
     store.flush()
     del store
-    _swap(tmp, store_dir)
 
 
-def update_store(store_dir: Path, update: StoreUpdate, expected_quads: int) -> bool:
-    """Apply ``update`` to a checkpoint of the store and swap it in.
+def update_store(old: Path, new: Path, update: StoreUpdate, expected_quads: int) -> bool:
+    """Make ``new`` a checkpoint of the store ``old`` with ``update`` applied.
 
-    Returns False (and leaves the store untouched) when there is no store to update or when
-    the updated store does not hold ``expected_quads`` quads; the caller then reloads it whole.
+    Returns False (and removes ``new``) when ``old`` cannot be read or the updated store does
+    not hold ``expected_quads`` quads; the caller then loads the store whole.
     """
-    if not store_dir.is_dir():
-        return False
-    tmp = _fresh(store_dir, ".new")
     try:
-        ox.Store(str(store_dir)).backup(str(tmp))
+        ox.Store.read_only(str(old)).backup(str(new))
     except OSError:
+        shutil.rmtree(new, ignore_errors=True)
         return False
-    store = ox.Store(str(tmp))
+    store = ox.Store(str(new))
     for g in update.drop_graphs:
         store.remove_graph(ox.NamedNode(g))
     for s, p, o, g in update.drop_quads:
@@ -70,26 +67,16 @@ def update_store(store_dir: Path, update: StoreUpdate, expected_quads: int) -> b
     ok = len(store) == expected_quads
     del store
     if not ok:
-        shutil.rmtree(tmp)
-        return False
-    _swap(tmp, store_dir)
-    return True
+        shutil.rmtree(new)
+    return ok
 
 
-def _fresh(store_dir: Path, suffix: str) -> Path:
-    tmp = store_dir.with_name(store_dir.name + suffix)
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    return tmp
-
-
-def _swap(new: Path, store_dir: Path) -> None:
-    old = _fresh(store_dir, ".old")
-    if store_dir.exists():
-        store_dir.rename(old)
-    new.rename(store_dir)
-    if old.exists():
-        shutil.rmtree(old)
+def store_quads(store_dir: Path) -> int | None:
+    """The number of quads in the store at ``store_dir``; None when it cannot be opened."""
+    try:
+        return len(ox.Store.read_only(str(store_dir)))
+    except Exception:  # RocksDB reports damage as several error types: all mean "unreadable"
+        return None
 
 
 def open_store(build_dir: str | Path, *, read_only: bool = True) -> ox.Store:

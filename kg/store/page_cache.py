@@ -9,12 +9,13 @@ page is rebuilt, never a traceback.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from kg.store.build_dir import write_atomic
+from kg.store.atomic import write_atomic
 
 Term = tuple[str, str, str]
 
@@ -38,12 +39,23 @@ class PageRecord:
     error: str | None = None  # for failed pages: "FILE:LINE: message"
     terms: tuple[Term, ...] = ()  # (iri, label, category) of the entities the page names
     cache_key: str = ""
+    graph_sha256: str = ""  # of the cached KEY.nq, checked before the entry is trusted
 
     def failed_with(self, error: str) -> PageRecord:
         return replace(self, status="failed", error=error)
 
 
-_STR = ("file", "status", "sha256", "slug", "graph", "page_iri", "shell", "cache_key")
+_STR = (
+    "file",
+    "status",
+    "sha256",
+    "slug",
+    "graph",
+    "page_iri",
+    "shell",
+    "cache_key",
+    "graph_sha256",
+)
 
 
 def record_from_json(data: Any) -> PageRecord | None:
@@ -88,6 +100,22 @@ def record_to_json(record: PageRecord) -> dict[str, Any]:
     return data
 
 
+def dedupe_slugs(records: list[PageRecord]) -> list[PageRecord]:
+    """Two files with one slug would share a graph: the first (by file name) keeps it."""
+    seen: dict[str, str] = {}
+    out = []
+    for r in sorted(records, key=lambda r: r.file):
+        if r.status != "failed" and r.slug in seen:
+            r = r.failed_with(
+                f"{r.file}: page slug {r.slug!r} is already built from {seen[r.slug]}; "
+                "skipped (remove one of the two copies)"
+            )
+        elif r.status != "failed":
+            seen[r.slug] = r.file
+        out.append(r)
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class PageCache:
     """The cache folder of one build."""
@@ -108,14 +136,22 @@ class PageCache:
             return None
         if record is None or record.cache_key != key or record.status != "built":
             return None
+        try:  # garbage, or another page's (valid) quads, in KEY.nq: rebuild, never copy
+            graph = self.graph_file(key).read_bytes()
+        except OSError:
+            return None
+        if hashlib.sha256(graph).hexdigest() != record.graph_sha256:
+            return None
         return replace(record, status="cached")
 
-    def write(self, record: PageRecord, lines: tuple[str, ...] | list[str]) -> None:
+    def write(self, record: PageRecord, lines: tuple[str, ...] | list[str]) -> PageRecord:
         """Store a built page: its graph first, then the sidecar that makes the entry valid."""
-        nq = "\n".join(lines) + "\n" if lines else ""
-        write_atomic(self.graph_file(record.cache_key), nq.encode("utf-8"))
+        nq = ("\n".join(lines) + "\n" if lines else "").encode("utf-8")
+        write_atomic(self.graph_file(record.cache_key), nq)
+        record = replace(record, graph_sha256=hashlib.sha256(nq).hexdigest())
         text = json.dumps(record_to_json(record), ensure_ascii=False, sort_keys=True)
         write_atomic(self.root / f"{record.cache_key}.json", text.encode("utf-8"))
+        return record
 
     def prune(self, keep: set[str]) -> None:
         """Remove every entry not in ``keep`` (pages gone or changed since)."""

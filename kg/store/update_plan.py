@@ -3,7 +3,8 @@
 ``unchanged``: the same page graphs under the same activity as the previous build, so
 dataset.nq and the store would be written byte for byte. ``incremental``: at most half the
 page graphs changed, so a checkpoint of the old store has only those replaced (and is checked
-by its quad count). ``full``: anything else; the store is loaded whole from dataset.nq.
+by its quad count). ``full``: anything else (or the previous build's files do not match its
+manifest); the store is loaded whole from dataset.nq. Both write a new generation.
 """
 
 from __future__ import annotations
@@ -13,8 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg import vocab as v
+from kg.store.build_dir import BuildDir
+from kg.store.dataset import Artifact, Block, write_dataset
+from kg.store.generation import Generation, crash_point, new_generation
 from kg.store.manifest import Manifest
-from kg.store.oxigraph import StoreUpdate, load_store, update_store
+from kg.store.oxigraph import StoreUpdate, count_triples, load_store, update_store
 from kg.store.page_cache import PageCache, PageRecord
 
 
@@ -56,19 +60,33 @@ def is_unchanged(
     )
 
 
-def write_store(
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Written:
+    """A new generation, written whole but not yet current."""
+
+    generation: Generation
+    dataset: Artifact
+    triples: int
+    mode: str  # "full" | "incremental"
+
+
+def write_generation(
+    b: BuildDir,
+    blocks: Sequence[Block],
     *,
-    dataset: Path,
-    store: Path,
     cache: PageCache,
     ok: Sequence[PageRecord],
     delta: Delta | None,
     old_activity: str,
     activity: str,
     shared_lines: Sequence[str],
-    quads: int,
-) -> str:
-    """Replace only the changed graphs of the previous store, else load it whole; the mode."""
+) -> Written:
+    """Dataset and store of a new generation: the store from the previous one when few
+    graphs changed (``delta``; None: load it whole), else bulk-loaded from the dataset."""
+    gen = new_generation(b)
+    artifact = write_dataset(gen.dataset, blocks)
+    crash_point("dataset-written")
+    mode = "full"
     if delta is not None and len(delta.changed) + len(delta.gone) <= max(1, len(ok) // 2):
         rebuilt = set(delta.changed)
         relink = bool(old_activity) and old_activity != activity
@@ -82,7 +100,9 @@ def write_store(
             load_files=[cache.graph_file(r.cache_key) for r in ok if r.graph in rebuilt],
             load_lines=shared_lines,
         )
-        if update_store(store, update, quads):
-            return "incremental"
-    load_store(dataset, store)
-    return "full"
+        if update_store(b.store, gen.store, update, artifact.quads):
+            mode = "incremental"
+    if mode == "full":
+        load_store(gen.dataset, gen.store)
+    crash_point("store-loaded")
+    return Written(generation=gen, dataset=artifact, triples=count_triples(gen.store), mode=mode)
