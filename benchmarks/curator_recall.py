@@ -65,8 +65,14 @@ RELATIONS: dict[str, tuple[set[str], set[str]]] = {
     "inhibits": ({RO + "RO_0012006", p.NEGATIVELY_REGULATES}, set()),
     "affects": ({p.DISEASE_HAS_LOCATION, BL + "affects"}, set()),
     "associated_with": (
-        {BL + "associated_with", p.BL_GENE_ASSOCIATED_WITH_CONDITION, BL + "related_to",
-         p.CONTRIBUTES_TO, p.CAUSES_CONDITION, BL + "predisposes_to_condition"},
+        {
+            BL + "associated_with",
+            p.BL_GENE_ASSOCIATED_WITH_CONDITION,
+            BL + "related_to",
+            p.CONTRIBUTES_TO,
+            p.CAUSES_CONDITION,
+            BL + "predisposes_to_condition",
+        },
         set(),
     ),
     "risk_factor_for": ({BL + "predisposes_to_condition", p.CONTRIBUTES_TO}, set()),
@@ -82,8 +88,16 @@ LOOSE = {
 }
 #: predicates that are not entity-to-entity facts (types, labels, identifiers, page metadata).
 NOT_FACTS = {
-    p.RDF_TYPE, p.RDFS_LABEL, p.UNGROUNDED, p.DCTERMS_IDENTIFIER, p.SAME_AS, p.RDFS_SEE_ALSO,
-    p.FOAF_PRIMARY_TOPIC, p.CITATION_KEY, p.SKOS_EXACT_MATCH, p.SKOS_CLOSE_MATCH,
+    p.RDF_TYPE,
+    p.RDFS_LABEL,
+    p.UNGROUNDED,
+    p.DCTERMS_IDENTIFIER,
+    p.SAME_AS,
+    p.RDFS_SEE_ALSO,
+    p.FOAF_PRIMARY_TOPIC,
+    p.CITATION_KEY,
+    p.SKOS_EXACT_MATCH,
+    p.SKOS_CLOSE_MATCH,
 }
 #: curator names that the page's own entity answers to
 ENTITY_NAMES = {
@@ -155,8 +169,13 @@ def read_facts(path: Path) -> list[Fact]:
         rows = list(csv.DictReader(f, delimiter="\t"))
     return [
         Fact(
-            page=r["page"], line=int(r["line"]), subject=r["subject"], relation=r["relation"],
-            object=r["object"], kind=r["kind"], citations=tuple((r["citations"] or "").split()),
+            page=r["page"],
+            line=int(r["line"]),
+            subject=r["subject"],
+            relation=r["relation"],
+            object=r["object"],
+            kind=r["kind"],
+            citations=tuple((r["citations"] or "").split()),
             qualifier=(r["qualifier"] or "").strip(),
         )
         for r in rows
@@ -191,7 +210,7 @@ class Names:
             entry = self.g.lexicon.get(curie)
             if entry:
                 out.update(norm(x) for x in (entry.label, *entry.synonyms, *entry.aliases))
-            label = self.g._label(curie)  # noqa: SLF001 - the ontology label
+            label = self.g._label(curie)
             if label:
                 out.add(norm(label))
         if entity is not None and term.iri == entity.iri:
@@ -292,7 +311,9 @@ def measure(facts: list[Fact], show_unlisted: bool) -> dict[str, float]:
     for kind, (hit, total) in found.items():
         print(f"recall {kind:10s} {hit:3d}/{total:3d} = {hit / max(total, 1):6.1%}")
     print(f"negated facts asserted as true: {wrong_neg}")
-    print(f"precision (kg facts matching the list) {added_ok}/{added} = {added_ok / max(added, 1):6.1%}")
+    print(
+        f"precision (kg facts matching the list) {added_ok}/{added} = {added_ok / max(added, 1):6.1%}"
+    )
     print(f"citation links right {link_ok}/{link_total} = {link_ok / max(link_total, 1):6.1%}")
     print(f"\nwrong citation links ({len(bad_links)}):")
     print("\n".join(bad_links))

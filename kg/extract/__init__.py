@@ -33,7 +33,18 @@ from kg.parse.model import ParsedPage
 if TYPE_CHECKING:
     from kg.ground import Grounder
 
-_MODULES = (page_entity, infobox, subtables, bullets, tables, prose, mermaid, links, citations, metadata)
+_MODULES = (
+    page_entity,
+    infobox,
+    subtables,
+    bullets,
+    tables,
+    prose,
+    mermaid,
+    links,
+    citations,
+    metadata,
+)
 
 
 def page_slug(page: Page, parsed: ParsedPage) -> str:

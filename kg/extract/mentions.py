@@ -30,8 +30,29 @@ if TYPE_CHECKING:
 
 #: never matched from a sentence's common words (issue 10's list, plus words the lexicons hold).
 STOP_NAMES = frozenset(
-    {"th", "ar", "ms", "cns", "nf", "approach", "disease", "cell", "cells", "atlas", "ra",
-     "gene", "protein", "neuron", "neurons", "type", "all", "can", "was", "set", "not"}
+    {
+        "th",
+        "ar",
+        "ms",
+        "cns",
+        "nf",
+        "approach",
+        "disease",
+        "cell",
+        "cells",
+        "atlas",
+        "ra",
+        "gene",
+        "protein",
+        "neuron",
+        "neurons",
+        "type",
+        "all",
+        "can",
+        "was",
+        "set",
+        "not",
+    }
 )
 _TOKEN = re.compile(r"[A-Za-z0-9α-ωΑ-Ω](?:[A-Za-z0-9α-ωΑ-Ω'’]|[-./+](?=[A-Za-z0-9α-ω]))*")
 

@@ -127,8 +127,14 @@ RULES: tuple[Rule, ...] = (
         DRUGS,
         GENES,
     ),
-    _r("activates", r"\bactivat(?:es|ed|ing|ion)\b", p.POSITIVELY_REGULATES, p.BL_REGULATES,
-       GENES, GENES),
+    _r(
+        "activates",
+        r"\bactivat(?:es|ed|ing|ion)\b",
+        p.POSITIVELY_REGULATES,
+        p.BL_REGULATES,
+        GENES,
+        GENES,
+    ),
     _r("regulates", r"\bregulat(?:es|ed|ing|ion)\b", p.REGULATES, p.BL_REGULATES, GENES, GENES),
     _r(
         "affects",
@@ -146,9 +152,17 @@ RULES: tuple[Rule, ...] = (
         [CELL],
         [ANATOMY],
     ),
-    _r("part", r"\bpart of\b|\bcomponent of\b", p.PART_OF, p.BL_PART_OF, [CELL, ANATOMY], [ANATOMY]),
-    _r("develops", r"\b(?:generated|derived|differentiated) from\b", p.DEVELOPS_FROM,
-       p.BL_DEVELOPS_FROM, [CELL], [CELL]),
+    _r(
+        "part", r"\bpart of\b|\bcomponent of\b", p.PART_OF, p.BL_PART_OF, [CELL, ANATOMY], [ANATOMY]
+    ),
+    _r(
+        "develops",
+        r"\b(?:generated|derived|differentiated) from\b",
+        p.DEVELOPS_FROM,
+        p.BL_DEVELOPS_FROM,
+        [CELL],
+        [CELL],
+    ),
 )
 
 #: ``Key: value`` bullet keys that are relations (the section's subject -> each listed name).
@@ -172,7 +186,10 @@ _HEDGE = re.compile(
 )
 _THIS = re.compile(r"\b(?:these|such) cells\b|\bthis cell type\b", re.I)
 #: drug classes a sentence names without a lexicon entry (kept as mentions).
-DRUG_CLASSES = (("antisense oligonucleotide", "antisense oligonucleotide"), ("ASOs", "antisense oligonucleotide"))
+DRUG_CLASSES = (
+    ("antisense oligonucleotide", "antisense oligonucleotide"),
+    ("ASOs", "antisense oligonucleotide"),
+)
 _PAGE = "page:"
 
 
@@ -253,8 +270,10 @@ def _kind(term: Term) -> str | None:
 
 def _fits(allowed: frozenset[str], term: Term) -> bool:
     k = _kind(term)
-    return k in allowed or (k == cat.DRUG and bool(allowed & DRUGS)) or (
-        k == GENE and bool(allowed & GENES)
+    return (
+        k in allowed
+        or (k == cat.DRUG and bool(allowed & DRUGS))
+        or (k == GENE and bool(allowed & GENES))
     )
 
 
@@ -356,12 +375,15 @@ def bullet_relations(ctx: ExtractionContext) -> Iterable[Assertion]:
     dropped: set[str] = set()
     for b in ctx.parsed.bullets:
         sub = _subject_for(ctx, b.section)
-        if sub is not None and b.section and sub.term.category in GENES and _names_itself(
-            ctx, b, sub
+        if (
+            sub is not None
+            and b.section
+            and sub.term.category in GENES
+            and _names_itself(ctx, b, sub)
         ):
             dropped.add(b.section)  # a lost heading: the bullets are about something else
         subject = None if sub is None or (b.section in dropped) else sub.term
-        if sub is None and b.section not in dropped:
+        if sub is None and b.section not in dropped and not _in_stage(ctx, b.section):
             subject = ctx.entity_term()  # no entity heading: the page's own entity
         if subject is not None and b.key and b.value:
             keyed = KEY_RULES.get(b.key.strip().lower())
@@ -371,6 +393,16 @@ def bullet_relations(ctx: ExtractionContext) -> Iterable[Assertion]:
         skip = 2 if b.source.startswith(("- ", "* ")) else 0
         for sentence in split_sentences(ctx.page, b.span, skip=skip):
             yield from sentence_assertions(ctx, sentence, subject)
+
+
+#: a protocol stage (``Stage 2: Motor Neuron Specification (Days 7-14)``) describes the cells of
+#: that stage (progenitors), not the page's entity: its bullets get no default subject
+_STAGE = re.compile(r"^\s*stage\s*\d", re.I)
+
+
+def _in_stage(ctx: ExtractionContext, section_id: str | None) -> bool:
+    heading = next((s.heading for s in ctx.parsed.sections if s.id == section_id), "")
+    return bool(_STAGE.match(heading or ""))
 
 
 def _names_itself(ctx: ExtractionContext, b: Bullet, sub: SectionSubject) -> bool:

@@ -50,7 +50,9 @@ class SectionSubject:
     """The subject a section's heading gives, and the names it goes by on the page."""
 
     term: Term
-    names: tuple[str, ...]  # the heading's name and abbreviation (``Upper Motor Neurons``, ``UMNs``)
+    names: tuple[
+        str, ...
+    ]  # the heading's name and abbreviation (``Upper Motor Neurons``, ``UMNs``)
 
 
 def heading_subject(ctx: ExtractionContext, section: Section) -> SectionSubject | None:

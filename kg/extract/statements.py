@@ -112,9 +112,7 @@ def diseases(
             continue
         yield from ctx.describe(disease, ev)
         if entity.category == cat.CELL and in_vitro_model(ctx):
-            yield ctx.fact(
-                entity, p.IS_MODEL_OF, disease, ev, biolink=p.BL_MODEL_OF, label=label
-            )
+            yield ctx.fact(entity, p.IS_MODEL_OF, disease, ev, biolink=p.BL_MODEL_OF, label=label)
         elif entity.category == cat.CELL:
             yield ctx.fact(
                 disease,

@@ -59,7 +59,9 @@ def test_riluzole_for_als(seed_build: Path) -> None:
     riluzole = [r for r in found if r["drugLabel"] == "riluzole"]
     assert riluzole
     assert {r["mechanism"] for r in riluzole} == {"Glutamate inhibition"}
-    assert {r["via"] for r in riluzole} == {"CL:0000100"}
+    # through the cell type, and (issue 11) directly from the page's "FDA-Approved ALS Treatments"
+    assert "CL:0000100" in {r["via"] for r in riluzole}
+    assert {r["via"] for r in riluzole} <= {"CL:0000100", ""}
     assert {r["drugLabel"] for r in found} == set(DRUG_MECHANISMS)
 
 
