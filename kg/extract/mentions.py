@@ -81,9 +81,9 @@ def lexicon_names(grounder: Grounder) -> Iterator[tuple[str, str]]:
         cls = grounder.ontology.get(curie)
         if cls is None or cls.deprecated:
             continue
-        for name in (cls.label, *cls.exact_synonyms):
-            if name:
-                yield name, curie
+        for synonym in (cls.label, *cls.exact_synonyms):
+            if synonym:
+                yield synonym, curie
 
 
 def _fold(token: str) -> str:
@@ -192,5 +192,5 @@ def _caps_match(name: str, written: str) -> bool:
 def _copy(node: dict[str, object]) -> dict[str, object]:
     out: dict[str, object] = {}
     for k, val in node.items():
-        out[k] = list(val) if k == "" else _copy(val)  # type: ignore[arg-type]
+        out[k] = list(val) if k == "" else _copy(val)  # type: ignore[call-overload, arg-type]
     return out

@@ -251,9 +251,9 @@ def _mentions(ctx: ExtractionContext, text: str) -> list[Found]:
         term = _resolve(ctx, m.key, m.name)
         if term is not None and not any(f.term.iri == term.iri for f in out):
             out.append(Found(term=term, start=m.start, end=m.end))
-    for m in _THIS.finditer(text):
+    for this in _THIS.finditer(text):
         if ctx.entity_is_cell:
-            out.append(Found(term=ctx.entity_term(), start=m.start(), end=m.end()))
+            out.append(Found(term=ctx.entity_term(), start=this.start(), end=this.end()))
     return sorted(out, key=lambda f: f.start)
 
 
