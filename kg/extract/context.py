@@ -37,6 +37,7 @@ TRUE = Value(value="true", datatype=p.XSD_BOOLEAN)
 
 _PAREN = re.compile(r"^(?P<out>.*?)\s*\((?P<in>[^()]*)\)\s*(?P<rest>.*)$")
 _LIST_SPLIT = re.compile(r"[,;]")
+_CURIE_IN_TEXT = re.compile(r"\b(?:HGNC|MONDO|CHEBI|UBERON|CL|NCBITaxon):\d+")
 
 
 def citation_key(c: Citation) -> str | None:
@@ -221,6 +222,10 @@ class ExtractionContext:
             yield self.literal(term, p.RDFS_LABEL, term.label, evidence)
         if term.match is Match.UNGROUNDED:
             yield self.fact(term, p.UNGROUNDED, TRUE, evidence)
+            if term.candidates:  # several ids answer the name: listed, none asserted
+                yield self.fact(term, p.AMBIGUOUS, TRUE, evidence)
+                for candidate in term.candidates:
+                    yield self.fact(term, p.CANDIDATE, Term(iri=candidate), evidence)
             if term.label:
                 self.ungrounded.setdefault(term.iri, term.label)
 
@@ -231,9 +236,11 @@ class ExtractionContext:
         name = " ".join(name.replace("*", " ").split())
         if not name:
             raise ValueError("cannot ground an empty name")
-        term = self.grounder.ground_name(name, category=category)
+        term = self.grounder.ground_name(name, category=category, context=self.page_ids())
         if term.match is not Match.UNGROUNDED:
             return dataclasses.replace(term, label=name)
+        if term.candidates:  # ambiguous: the mention keeps the whole name and its candidates
+            return term
         core = core_name(name)
         mention_category = term.category or cat.NAMED_THING
         return Term(
@@ -242,6 +249,16 @@ class ExtractionContext:
             category=mention_category,
             match=Match.UNGROUNDED,
         )
+
+    def page_ids(self) -> frozenset[str]:
+        """The CURIEs the page states (ids in its text and its entity): context for grounding."""
+        key = ("page_ids", "")
+        if key not in self._memo:
+            found = set(_CURIE_IN_TEXT.findall(self.page.text))
+            if self.entity is not None and (c := vocab.compress(self.entity.iri)):
+                found.add(c)
+            self._memo[key] = frozenset(found)
+        return self._memo[key]  # type: ignore[return-value]
 
     def ancestors(self, iri: str) -> frozenset[str]:
         """The ontology ancestors of a term, as IRIs (empty when the ontology lacks it)."""

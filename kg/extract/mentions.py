@@ -1,12 +1,14 @@
 """Find the names of known entities in a sentence: a dictionary matcher over the grounder's names.
 
-:class:`NameMatcher` is a token trie (pure Python; building it over the shipped names takes a
-few milliseconds and matching is linear in the sentence, see ``benchmarks/bench_build.py``).
-Its names come from the grounder's lexicon interface (:func:`lexicon_names`): every label,
-synonym and alias of the lexicon entries and every label and exact synonym of the loaded
-ontology classes that have a category; so the matcher gains whatever vocabularies the grounder
-ships. Page-local names (the page's own entity, entity headings such as ``Upper Motor Neurons
-(UMNs)``) are added per page with :meth:`NameMatcher.extended`.
+:class:`NameMatcher` has two sources of names. A token trie (pure Python; a few milliseconds to
+build) holds the small sets: the curated lexicons and the loaded ontology (:func:`lexicon_names`)
+and the page-local names (the page's own entity, entity headings such as ``Upper Motor Neurons
+(UMNs)``, added per page with :meth:`NameMatcher.extended`). The shipped vocabularies (about
+440,000 names, ``kg.ground.vocabulary``) are looked up by hashing each run of up to
+``max_tokens`` tokens, so matching stays linear in the sentence and nothing is built per page;
+their candidates go through the prose rules of ``kg.ground.vocab_rules`` (gene symbols as
+written, ambiguous names and common words left out). The longest match wins; on equal length
+the trie (curated and page-local names) wins.
 
 Rules a curator would accept:
 
@@ -25,8 +27,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kg.ground.normalise import normalise, singular_variants
+from kg.ground.vocab_rules import choose
+
 if TYPE_CHECKING:
     from kg.ground import Grounder
+    from kg.ground.vocabulary import VocabIndex
 
 #: never matched from a sentence's common words (issue 10's list, plus words the lexicons hold).
 STOP_NAMES = frozenset(
@@ -99,20 +105,23 @@ def _is_caps(name: str) -> bool:
 class NameMatcher:
     """A token trie of names (see the module docstring)."""
 
-    __slots__ = ("_root",)
+    __slots__ = ("_root", "_vocab")
 
-    def __init__(self, root: dict[str, object] | None = None):
+    def __init__(self, root: dict[str, object] | None = None, vocab: VocabIndex | None = None):
         self._root: dict[str, object] = root if root is not None else {}
+        self._vocab = vocab
 
     @classmethod
-    def build(cls, names: Iterable[tuple[str, str]]) -> NameMatcher:
-        m = cls()
+    def build(
+        cls, names: Iterable[tuple[str, str]], vocab: VocabIndex | None = None
+    ) -> NameMatcher:
+        m = cls(vocab=vocab)
         m._add_all(names)
         return m
 
     def extended(self, names: Iterable[tuple[str, str]]) -> NameMatcher:
         """A copy with more names (page-local ones); this matcher is left unchanged."""
-        m = NameMatcher(_copy(self._root))
+        m = NameMatcher(_copy(self._root), self._vocab)
         m._add_all(names)
         return m
 
@@ -134,6 +143,7 @@ class NameMatcher:
     def find(self, text: str) -> list[Mention]:
         """Longest matches, left to right, without overlap."""
         tokens = list(_TOKEN.finditer(text))
+        keys = [normalise(t.group(0)) for t in tokens] if self._vocab is not None else []
         out: list[Mention] = []
         i = 0
         while i < len(tokens):
@@ -148,6 +158,9 @@ class NameMatcher:
                 hit = _accept(node, text[tokens[i].start() : tokens[j].end()])
                 if hit:
                     best = (j, *hit)
+            if self._vocab is not None:
+                longer = self._vocab_hit(text, tokens, keys, i, best[0] if best else i - 1)
+                best = longer or best
             if best is None:
                 i += 1
                 continue
@@ -156,6 +169,27 @@ class NameMatcher:
             out.append(Mention(start=start, end=end, text=text[start:end], name=name, key=key))
             i = j + 1
         return out
+
+
+    def _vocab_hit(
+        self, text: str, tokens: list[re.Match[str]], keys: list[str], i: int, beyond: int
+    ) -> tuple[int, str, str] | None:
+        """The longest run of tokens from ``i``, longer than ``beyond``, that the vocabularies
+        name under the prose rules: (last token, the text as written, CURIE)."""
+        vocab = self._vocab
+        assert vocab is not None
+        for j in range(min(len(tokens), i + vocab.max_tokens) - 1, beyond, -1):
+            key = " ".join(keys[i : j + 1])
+            if len(key) <= 2 or key in STOP_NAMES:
+                continue
+            written = text[tokens[i].start() : tokens[j].end()]
+            for k in (key, *singular_variants(key)):
+                if not vocab.has_key(k):
+                    continue
+                choice = choose(vocab, written, None, prose=True, candidates=vocab.find_key(k))
+                if choice.curie is not None:
+                    return j, written, choice.curie
+        return None
 
 
 def _step(node: object, token: str) -> object | None:

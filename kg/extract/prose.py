@@ -220,7 +220,7 @@ def _base_matcher(ctx: ExtractionContext) -> NameMatcher:
     g = ctx.grounder
     if id(g) not in _BASE:
         _BASE.clear()
-        _BASE[id(g)] = NameMatcher.build(lexicon_names(g))
+        _BASE[id(g)] = NameMatcher.build(lexicon_names(g), g.vocab)
     return _BASE[id(g)]
 
 

@@ -7,7 +7,7 @@ extractors put in assertions; :class:`OntologyFact` is what kg copies from an on
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from kg import vocab as v
@@ -70,6 +70,10 @@ class Term:
     label: str | None = None  # as the page names it
     category: str | None = None  # Biolink category IRI, e.g. https://w3id.org/biolink/vocab/Cell
     match: Match = Match.MINTED
+    #: the vocabulary release the match was made in ("MONDO 2026-05-05"), for names matched
+    source: str | None = field(default=None, compare=False)
+    #: the ids an ambiguous name could stand for (then ``match`` is UNGROUNDED)
+    candidates: tuple[str, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         if not self.iri or not (self.iri.startswith("http://") or self.iri.startswith("https://")):

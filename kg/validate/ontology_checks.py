@@ -25,6 +25,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg import vocab as v
+from kg.ground import Grounder
 from kg.ground.normalise import normalise, singular_variants, split_parenthesised
 from kg.validate import reasoner as rz
 from kg.validate.lineage import (
@@ -110,7 +111,10 @@ def start_checks(
     """Run the ontology checks over every page graph and start the reasoner in the background."""
     from kg.ground import shipped_module_path
 
+    from kg.validate.vocab_checks import vocab_results
+
     onto = _merge([load(f, shipped_module=shipped_module_path()) for f in files])
+    grounder = Grounder.load()
     pref = _pref_labels(data)
     results: list[ValidationResult] = []
     claims: list[tuple[PageInfo, PageIndex, Verdict]] = []
@@ -120,7 +124,18 @@ def start_checks(
         index = PageIndex.build(page.page_iri, page.source_file, triples)
         index.pref.update(pref)
         resolver = Resolver.for_page(onto, triples, pref)
-        results.extend(_ids(page, triples, index, onto))
+        results.extend(_ids(page, triples, index, onto, grounder))
+        results.extend(
+            vocab_results(
+                page,
+                triples,
+                index,
+                grounder,
+                onto.has,
+                check_cl=onto.is_module,
+                result=_result,
+            )
+        )
         results.extend(_labels(page, triples, index, onto))
         verdicts = judge(page_claims(triples), resolver)
         results.extend(_lineage(page, verdicts, index, resolver, onto))
@@ -138,7 +153,11 @@ def start_checks(
 
 
 def _ids(
-    page: PageInfo, triples: Sequence[ox.Triple], index: PageIndex, onto: Ontology
+    page: PageInfo,
+    triples: Sequence[ox.Triple],
+    index: PageIndex,
+    onto: Ontology,
+    grounder: Grounder,  # noqa: ARG001 - kept for the checks that consult the vocabularies
 ) -> Iterable[ValidationResult]:
     used = sorted(
         {
@@ -167,26 +186,16 @@ def _ids(
             )
         elif not onto.has(iri):
             if onto.is_module:
-                yield _result(
-                    page,
-                    index,
-                    "OntologyKnownId",
-                    iri,
-                    Severity.INFO,
-                    f"{curie} is unknown to the shipped module, which holds only some "
-                    "Cell Ontology terms: not checked. Load a full release "
-                    "(`kg build --ontology FILE`) to check it",
-                )
-            else:
-                yield _result(
-                    page,
-                    index,
-                    "OntologyKnownId",
-                    iri,
-                    Severity.VIOLATION,
-                    f"{curie} does not exist in {onto.short}; if it is newer than that "
-                    "release, build with a newer one (`kg build --ontology FILE`)",
-                )
+                continue  # judged against the shipped CL release (kg.validate.vocab_checks)
+            yield _result(
+                page,
+                index,
+                "OntologyKnownId",
+                iri,
+                Severity.VIOLATION,
+                f"{curie} does not exist in {onto.short}; if it is newer than that "
+                "release, build with a newer one (`kg build --ontology FILE`)",
+            )
 
 
 def _labels(

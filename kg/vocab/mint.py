@@ -36,6 +36,7 @@ __all__ = [
     "selector_parts",
     "slugify",
     "statement_iri",
+    "vocabulary_iri",
 ]
 
 #: What each kind of minted IRI starts with (for telling minted nodes apart).
@@ -110,6 +111,11 @@ def selector_iri(page: str, start: int, end: int) -> str:
 def selector_parts(selector: str) -> tuple[str, str, str]:
     """The position, quote and line-range selectors of a selector node."""
     return (f"{selector}-pos", f"{selector}-quote", f"{selector}-lines")
+
+
+def vocabulary_iri(key: str, release: str) -> str:
+    """A vocabulary release kg grounds against (``kg:vocabulary-mondo-2026-05-05``)."""
+    return f"{KG}vocabulary-{slugify(key)}-{slugify(release)}"
 
 
 def activity_iri(tool_version: str, input_hashes: list[str]) -> str:

@@ -235,6 +235,8 @@ NAMED_THING = f"{BIOLINK}NamedThing"
 
 # -- the project's own vocabulary (kgv:) -----------------------------------------------------------
 UNGROUNDED = f"{KGV}ungrounded"
+AMBIGUOUS = f"{KGV}ambiguous"  # a mention whose name several ids answer
+CANDIDATE = f"{KGV}candidate"  # one of those ids
 CITATION_KEY = f"{KGV}citationKey"
 MECHANISM_OF_ACTION = f"{KGV}mechanismOfAction"
 CONSERVATION_LEVEL = f"{KGV}conservationLevel"
@@ -264,6 +266,8 @@ SHELL = f"{KGV}shell"
 EXTRACTOR = f"{KGV}extractor"
 SUBJECT_MATCH = f"{KGV}subjectMatch"
 OBJECT_MATCH = f"{KGV}objectMatch"
+SUBJECT_SOURCE = f"{KGV}subjectSource"  # the vocabulary release a name was matched in
+OBJECT_SOURCE = f"{KGV}objectSource"
 BIOLINK_PREDICATE = f"{KGV}biolinkPredicate"
 RELATION_LABEL = f"{KGV}relationLabel"
 NEGATED = f"{KGV}negated"

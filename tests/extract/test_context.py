@@ -56,10 +56,15 @@ def test_evidence_of_a_row_has_no_stray_citations() -> None:
 
 def test_ground_mints_an_unknown_bracketed_name_under_its_core() -> None:
     ctx = _ctx(IPSC_SEED)
-    term = ctx.ground("Motor cortex (upper)", v.BIOLINK + "AnatomicalEntity")
+    term = ctx.ground("Motor field of nowhere (upper)", v.BIOLINK + "AnatomicalEntity")
     assert term.match is Match.UNGROUNDED
-    assert term.label == "Motor cortex"
-    assert term.iri == v.mention_iri("Motor cortex")
+    assert term.label == "Motor field of nowhere"
+    assert term.iri == v.mention_iri("Motor field of nowhere")
+    # a known core name grounds through it: "motor cortex" is an UBERON exact synonym
+    assert ctx.grounder.vocab is not None
+    (listed,) = {c[0] for c in ctx.grounder.vocab.find("motor cortex")}
+    cortex = ctx.ground("Motor cortex (upper)", v.BIOLINK + "AnatomicalEntity")
+    assert cortex.iri == v.expand(listed) and cortex.match is Match.EXACT_SYNONYM
     hb9 = ctx.ground("HB9 (MNX1)", v.BIOLINK + "Gene")
     assert hb9.iri == v.expand("HGNC:4979") and hb9.label == "HB9 (MNX1)"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kg.ground.vocabulary import shipped_vocabularies
 from kg import vocab as v
 from kg.extract.model import PageExtraction
 from kg.extract.relations import relation_for
@@ -11,6 +12,8 @@ from kg.vocab import terms as p
 from tests.extract.conftest import find, iri, one
 
 NEURON, ASTROCYTE, MICROGLIAL_CELL = iri("CL:0000540"), iri("CL:0000127"), iri("CL:0000129")
+#: APOE grounds in the shipped HGNC set (issue 10): the id HGNC lists for the symbol
+APOE = iri(next(c[0] for c in shipped_vocabularies().find("APOE") if c[1] == "symbol"))
 TREM2, ALS, ALZHEIMER = iri("HGNC:17761"), iri("MONDO:0004976"), iri("MONDO:0004975")
 
 Get = Callable[[str], PageExtraction]
@@ -31,7 +34,7 @@ def test_case_variants_are_one_node_and_repeated_edges_one_fact(fixture_page: Ge
 def test_the_page_node_is_the_entity_as_source_or_target(fixture_page: Get) -> None:
     prism = fixture_page("prism_view.txt")
     one(prism, MICROGLIAL_CELL, p.EXPRESSES, TREM2)  # entity as source
-    one(prism, v.mention_iri("APOE"), p.REGULATES, MICROGLIAL_CELL)
+    one(prism, APOE, p.REGULATES, MICROGLIAL_CELL)
     oneline = fixture_page("mermaid_oneline.txt")  # ASTROGLIA / Astroglia / astroglia
     assert find(oneline, ASTROCYTE, p.EXPRESSES)
     assert find(oneline, p=p.EXPRESSED_IN, o=ASTROCYTE)

@@ -58,7 +58,7 @@ def test_drugs_with_their_mechanisms(exported: ox.Store) -> None:
     found = {r["name"]: r["mechanism"] for r in rows}
     assert found == {
         "riluzole": "Glutamate inhibition",  # grounded (CHEBI): its ontology label
-        "Edaravone": "Free radical scavenger",
+        "edaravone": "Free radical scavenger",  # grounded in ChEBI: its ontology label
         "AMX0035": "Mitochondrial/ER protection",  # the page's "(Relyvrio)" stays in the quote
         "Tofersen": "Antisense oligonucleotide",  # "(SOD1-ALS)" likewise
     }

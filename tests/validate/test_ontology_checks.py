@@ -174,23 +174,34 @@ def test_an_obsolete_id_is_a_violation_naming_its_replacement(mini, in_fixtures,
     assert not report.conforms()
 
 
-def test_an_id_the_module_lacks_is_only_unknown_to_it(mini, in_fixtures, tmp_path) -> None:
+def test_an_id_the_module_lacks_is_checked_against_the_shipped_cl(
+    mini, in_fixtures, tmp_path
+) -> None:
+    # B cell is not in the module but in the shipped CL release: known, nothing to report
     b_cell = URIRef(CL + "0000236")
     add_fact(mini, MN, RELATED, b_cell, like=_cl_row(mini))
+    # CL:9999999 is in neither: a warning that tells a wrong id from a newer one
+    unknown = URIRef(CL + "9999999")
+    add_fact(mini, MN, RELATED, unknown, like=_cl_row(mini))
     report = _validate(mini, tmp_path)
-    known = [r for r in report.results if r.source_shape == kgs("OntologyKnownId")]
+    known = [
+        r
+        for r in report.results
+        if r.source_shape in (kgs("OntologyKnownId"), kgs("VocabularyKnownId"))
+    ]
     assert summary(known) == {
         (
-            "Info",
-            kgs("OntologyKnownId"),
-            kgs("OntologyKnownIdCheck"),
-            str(b_cell),
+            "Warning",
+            kgs("VocabularyKnownId"),
+            kgs("VocabularyKnownIdCheck"),
+            str(unknown),
             None,
             None,
             f"{MINI_TXT}:{LINE_CL_ROW}",
         )
     }
-    assert "unknown to the shipped module" in known[0].message
+    assert "not in the shipped CL " in known[0].message
+    assert "a wrong id, or one newer than the shipped release" in known[0].message
     assert "`kg build --ontology FILE`" in known[0].message
     assert report.conforms()
 

@@ -25,7 +25,7 @@ from tests.validate.conftest import kgs
 
 MOTOR = "seeds/000_249a800520ed50d9.txt"
 IPSC = "seeds/001_fc51c25c67a0d5c9.txt"
-GLUT = v.mention_iri("Glutamatergic")
+GLUT = v.expand("CL:0000679")  # glutamatergic neuron: the message below names it
 IPSC_MENTION = v.mention_iri("iPSC")
 IPSC_ENTITY = v.entity_iri("cell-types-ipsc-derived-motor-neurons")
 #: References no statement cites (issue 11: prose is read, so only these remain): bullets whose
@@ -70,7 +70,7 @@ def test_motor_neurons_are_not_glutamatergic_in_the_cell_ontology(report: Report
     assert str(r.location) == f"{MOTOR}:177"
     assert r.location is not None and r.location.quote == "- Parent Classification: Glutamatergic"
     assert r.message == (
-        "The page places motor neuron as a kind of Glutamatergic (CL:0000100 motor neuron "
+        "The page places motor neuron as a kind of glutamatergic neuron (CL:0000100 motor neuron "
         "below CL:0000679 glutamatergic neuron), but the class hierarchy of cl-module.owl "
         "does not: motor neuron's parents are efferent neuron"
     )
