@@ -85,6 +85,7 @@ def build(
     *,
     out: str | Path = "build",
     ontologies: Sequence[str | Path] = (),
+    lexicons: Sequence[str | Path] = (),
     jobs: int = 1,
     progress: Callable[[PageRecord, int], None] | None = None,
 ) -> BuildResult:
@@ -92,10 +93,13 @@ def build(
 
     ``progress(result, total)`` is called once per page file as it is done.
     """
-    ontology_paths = [Path(o) for o in ontologies]
+    for lex in lexicons:  # SSSOM TSV files, read by kg.ground.sssom (they ride with the ontologies)
+        if not str(lex).endswith(".tsv"):
+            raise InputError("a --lexicon file is an SSSOM table ending in .tsv", path=lex)
+    ontology_paths = [Path(o) for o in (*ontologies, *lexicons)]
     for o in ontology_paths:
         if not o.is_file():
-            raise InputError("ontology file not found", path=o)
+            raise InputError("ontology or lexicon file not found", path=o)
     files = find_inputs(paths)
     b = BuildDir(Path(out))
     make_folder(b.cache)
@@ -126,7 +130,8 @@ def _assemble(
     activity = v.activity_iri(__version__, [r.sha256 for r in ok])
     link_of = {r.graph: activity_link(r.page_iri, r.graph, activity) for r in ok}
     onto = [display_path(p) for p in ontology_paths] or ["kg/data/cl-module.owl (shipped module)"]
-    build_lines = activity_lines(activity, __version__, [(r.page_iri, r.sha256) for r in ok], onto)
+    pages = [(r.page_iri, r.sha256) for r in ok]
+    build_lines = activity_lines(activity, __version__, pages, onto, state.grounder.sources())
     term_lines = terms_lines([t for r in ok for t in r.terms], state.grounder.term_facts)
     blocks = [
         Block(graph=r.graph, path=cache.graph_file(r.cache_key), lines=(link_of[r.graph],))

@@ -28,6 +28,14 @@ from kg.cli.options import jobs_option
     type=click.Path(dir_okay=False, path_type=Path),
     help="A Cell Ontology release (OWL or OBO) to ground against; default: the shipped module.",
 )
+@click.option(
+    "--lexicon",
+    "lexicons",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Your own names -> ids: an SSSOM TSV (subject_label, object_id, predicate_id, "
+    "mapping_justification); wins over the shipped vocabularies.",
+)
 @jobs_option("Pages built in parallel processes.")
 @click.option(
     "--validate/--no-validate",
@@ -36,7 +44,12 @@ from kg.cli.options import jobs_option
     help="Run the SHACL and ontology checks at the end and print their summary.",
 )
 def command(
-    paths: tuple[Path, ...], out: Path, ontologies: tuple[Path, ...], jobs: int, validate: bool
+    paths: tuple[Path, ...],
+    out: Path,
+    ontologies: tuple[Path, ...],
+    lexicons: tuple[Path, ...],
+    jobs: int,
+    validate: bool,
 ) -> None:
     """Build the knowledge graph from page files or folders PATHS (default: seeds/).
 
@@ -62,7 +75,9 @@ def command(
                 )
             bar.update(1)
 
-        result = build(paths, out=out, ontologies=ontologies, jobs=jobs, progress=step)
+        result = build(
+            paths, out=out, ontologies=ontologies, lexicons=lexicons, jobs=jobs, progress=step
+        )
     print_summary(result)
     if len(result.failed) == len(result.pages):
         raise click.exceptions.Exit(2)  # nothing could be built

@@ -11,7 +11,7 @@ from kg.cli.options import build_dir_option, output_option
 
 #: The names of kg.export.FORMATS, kept here so that `kg --help` need not import the exporters
 #: (and curies with them); tests/cli/test_main.py checks they agree.
-FORMAT_NAMES = ("jsonld", "nquads", "ntriples", "trig", "turtle")
+FORMAT_NAMES = ("jsonld", "nquads", "ntriples", "sssom", "trig", "turtle")
 
 
 @click.command(name="export")
@@ -22,11 +22,12 @@ FORMAT_NAMES = ("jsonld", "nquads", "ntriples", "trig", "turtle")
     type=click.Choice(FORMAT_NAMES),
     default="turtle",
     show_default=True,
-    help="turtle / ntriples: the union of all graphs; trig / nquads / jsonld: one named graph per page.",
+    help="turtle / ntriples: the union of all graphs; trig / nquads / jsonld: one named graph "
+    "per page; sssom: the grounding decisions (names -> ids) as an SSSOM mapping table.",
 )
 @output_option
 def command(build_dir: Path, fmt: str, output: Path | None) -> None:
-    """Write the dataset built by `kg build` in an RDF format."""
+    """Write the dataset built by `kg build` in an RDF format (or its groundings as SSSOM)."""
     from kg.export import FORMATS, export
     from kg.store.atomic import write_atomic
 

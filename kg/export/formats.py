@@ -19,6 +19,7 @@ import pyoxigraph as ox
 
 from kg.export.jsonld import context as jsonld_context
 from kg.export.jsonld import write_jsonld
+from kg.export.sssom import write_sssom_file
 from kg.store.integrity import verify_dataset
 from kg.vocab import PREFIX_MAP
 
@@ -77,6 +78,8 @@ FORMATS: dict[str, Format] = {
         Format("trig", ".trig", "application/trig", _write_trig, graphs=True),
         Format("nquads", ".nq", "application/n-quads", _write_nquads, graphs=True),
         Format("jsonld", ".jsonld", "application/ld+json", _write_jsonld, graphs=True),
+        # not RDF: the grounding decisions as an SSSOM mapping table (kg.export.sssom)
+        Format("sssom", ".sssom.tsv", "text/tab-separated-values", write_sssom_file, graphs=False),
     )
 }
 

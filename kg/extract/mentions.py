@@ -170,7 +170,6 @@ class NameMatcher:
             i = j + 1
         return out
 
-
     def _vocab_hit(
         self, text: str, tokens: list[re.Match[str]], keys: list[str], i: int, beyond: int
     ) -> tuple[int, str, str] | None:

@@ -31,13 +31,14 @@ from pathlib import Path
 from kg import vocab as v
 from kg.ground.categories import (
     CELL,
+    GENE,
     NAMED_THING,
     category_iri,
     compatible,
     prefix_category,
 )
 from kg.ground.facts import ontology_facts
-from kg.ground.lexicon import Lexicon, shipped_lexicon
+from kg.ground.lexicon import Lexicon, LexiconEntry, shipped_lexicon
 from kg.ground.model import Match, OntologyFact, Term
 from kg.ground.normalise import normalise, singular_variants, split_parenthesised
 from kg.ground.ontology import OntologyIndex, load_ontology
@@ -95,7 +96,7 @@ class Grounder:
 
         lexicons = [p for p in ontology_paths if p.name.endswith(".tsv")]
         ontologies = [p for p in ontology_paths if not p.name.endswith(".tsv")]
-        user = tuple((p.name, read_sssom_lexicon(p)) for p in lexicons)
+        user = tuple((f"--lexicon {p.name}", read_sssom_lexicon(p)) for p in lexicons)
         vocab = shipped_vocabularies() if vocabularies else None
         module = load_ontology(shipped_module_path())
         if not ontologies:
@@ -107,12 +108,12 @@ class Grounder:
             ontology=merged, lexicon=shipped_lexicon(), fallback=module, vocab=vocab, user=user
         )
 
-    def sources(self) -> tuple[tuple[str, str, str], ...]:
-        """(IRI, title, sha256) of every vocabulary the grounder reads, for ``prov:used``."""
-        out: list[tuple[str, str, str]] = []
+    def sources(self) -> tuple[tuple[str, str, str, str], ...]:
+        """(IRI, title, sha256, licence) of every shipped vocabulary, for ``prov:used``."""
+        out: list[tuple[str, str, str, str]] = []
         if self.vocab is not None:
             for s in self.vocab.sources:
-                out.append((v.vocabulary_iri(s.key, s.release), s.title, s.sha256))
+                out.append((v.vocabulary_iri(s.key, s.release), s.title, s.sha256, s.licence))
         return tuple(out)
 
     # -- ids --------------------------------------------------------------------------------
@@ -225,6 +226,7 @@ class Grounder:
             found = tuple(
                 Candidate(curie=e.curie, match=m, category=e.category, source=source)
                 for e, m in lexicon.lookup(text, want)
+                if _lexicon_ok(e, text, want, prose)
             )
             if found:
                 return found
@@ -354,6 +356,16 @@ def standard_curie(raw: str) -> str | None:
     if not sep or not local or canonical is None or " " in local:
         return None
     return f"{canonical}:{local}"
+
+
+def _lexicon_ok(entry: LexiconEntry, text: str, want: str | None, prose: bool) -> bool:
+    """The vocabulary rules for lexicon names too: a two-letter token needs a category, and
+    in prose a gene's symbol or alias must be written exactly as listed."""
+    if want in (None, NAMED_THING) and text.isalpha() and len(text) <= 2:
+        return False
+    if prose and compatible(GENE, entry.category):
+        return text in (entry.label, *entry.aliases, *entry.synonyms)
+    return True
 
 
 def _unique(found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:

@@ -89,10 +89,14 @@ def _statement(
     yield nquad(st, iri(v.SUBJECT_MATCH), text(str(a.subject.match)), g)
     if a.subject.source:
         yield nquad(st, iri(v.SUBJECT_SOURCE), text(a.subject.source), g)
+        if a.subject.label:
+            yield nquad(st, iri(v.SUBJECT_NAME), text(a.subject.label), g)
     if isinstance(a.object, Term):
         yield nquad(st, iri(v.OBJECT_MATCH), text(str(a.object.match)), g)
         if a.object.source:
             yield nquad(st, iri(v.OBJECT_SOURCE), text(a.object.source), g)
+            if a.object.label:
+                yield nquad(st, iri(v.OBJECT_NAME), text(a.object.label), g)
     if a.biolink_predicate:
         yield nquad(st, iri(v.BIOLINK_PREDICATE), iri(a.biolink_predicate), g)
     if a.relation_label:

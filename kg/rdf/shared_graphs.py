@@ -15,9 +15,14 @@ _PREF = iri(v.PREF_LABEL)
 
 
 def activity_lines(
-    activity: str, tool_version: str, pages: Sequence[tuple[str, str]], ontologies: Sequence[str]
+    activity: str,
+    tool_version: str,
+    pages: Sequence[tuple[str, str]],
+    ontologies: Sequence[str],
+    vocabularies: Sequence[tuple[str, str, str, str]] = (),
 ) -> list[str]:
-    """The build activity: ``pages`` are (page IRI, sha256) of every page built."""
+    """The build activity: ``pages`` are (page IRI, sha256) of every page built;
+    ``vocabularies`` (IRI, title, sha256, licence) the shipped vocabularies it grounded with."""
     a = iri(activity)
     out = [
         nquad(a, _TYPE, iri(v.PROV_ACTIVITY), _BUILD),
@@ -29,6 +34,13 @@ def activity_lines(
         out.append(nquad(a, iri(v.INPUT_HASH), text(f"sha256:{sha}"), _BUILD))
     for name in ontologies:
         out.append(nquad(a, iri(v.ONTOLOGY), text(name), _BUILD))
+    for vocab_iri, title, sha, licence in vocabularies:
+        node = iri(vocab_iri)
+        out.append(nquad(a, iri(v.PROV_USED), node, _BUILD))
+        out.append(nquad(node, _TYPE, iri(v.PROV_ENTITY), _BUILD))
+        out.append(nquad(node, iri(v.RDFS_LABEL), text(title), _BUILD))
+        out.append(nquad(node, iri(v.INPUT_HASH), text(f"sha256:{sha}"), _BUILD))
+        out.append(nquad(node, iri(v.DCTERMS_LICENSE), text(licence), _BUILD))
     return out
 
 

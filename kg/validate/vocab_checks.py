@@ -48,12 +48,7 @@ def vocab_results(
     ValidationResult located on the page (ontology_checks._result)."""
     prefixes = (*_CHECKED, "CL") if check_cl else _CHECKED
     used = sorted(
-        {
-            n.value
-            for t in triples
-            for n in (t.subject, t.object)
-            if isinstance(n, ox.NamedNode)
-        }
+        {n.value for t in triples for n in (t.subject, t.object) if isinstance(n, ox.NamedNode)}
     )
     for iri in used:
         curie = v.compress(iri)
@@ -94,7 +89,7 @@ def vocab_results(
 
 def _release(grounder: Grounder, curie: str) -> str:
     prefix = curie.split(":", 1)[0]
-    for _iri, title, _sha in grounder.sources():
+    for _iri, title, _sha, _licence in grounder.sources():
         if title.startswith(prefix + " "):
             return title.split(" (", 1)[0]
     return prefix

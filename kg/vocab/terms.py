@@ -79,6 +79,7 @@ XSD_DATE_TIME = f"{XSD}dateTime"
 
 # -- PROV ----------------------------------------------------------------------------------------
 PROV_ACTIVITY = f"{PROV}Activity"
+PROV_ENTITY = f"{PROV}Entity"
 PROV_WAS_DERIVED_FROM = f"{PROV}wasDerivedFrom"
 PROV_HAD_PRIMARY_SOURCE = f"{PROV}hadPrimarySource"
 PROV_WAS_GENERATED_BY = f"{PROV}wasGeneratedBy"
@@ -266,6 +267,8 @@ SHELL = f"{KGV}shell"
 EXTRACTOR = f"{KGV}extractor"
 SUBJECT_MATCH = f"{KGV}subjectMatch"
 OBJECT_MATCH = f"{KGV}objectMatch"
+SUBJECT_NAME = f"{KGV}subjectName"  # the name the page wrote, where a name was matched
+OBJECT_NAME = f"{KGV}objectName"
 SUBJECT_SOURCE = f"{KGV}subjectSource"  # the vocabulary release a name was matched in
 OBJECT_SOURCE = f"{KGV}objectSource"
 BIOLINK_PREDICATE = f"{KGV}biolinkPredicate"

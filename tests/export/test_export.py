@@ -27,7 +27,7 @@ def _export(build_dir: Path, fmt: str) -> bytes:
     return buf.getvalue()
 
 
-@pytest.mark.parametrize("fmt", sorted(FORMATS))
+@pytest.mark.parametrize("fmt", sorted(f for f in FORMATS if f != "sssom"))  # not RDF
 def test_export_reparses_isomorphic_to_the_dataset(seed_build: Path, fmt: str) -> None:
     data = _export(seed_build, fmt)
     assert data == _export(seed_build, fmt), "same build, same bytes"

@@ -34,5 +34,5 @@ def test_build_against_a_full_release(tmp_path: Path, name: str) -> None:
 def test_missing_ontology_file_is_a_clear_error(tmp_path: Path) -> None:
     from kg.errors import InputError
 
-    with pytest.raises(InputError, match="ontology file not found"):
+    with pytest.raises(InputError, match="ontology or lexicon file not found"):
         build([SEEDS_DIR], out=tmp_path / "b", ontologies=[tmp_path / "nope.owl"])

@@ -346,3 +346,61 @@ def test_page_graph_helper_sees_the_claims(mini) -> None:
     g = page_graph(mini)
     assert (MN, SUBCLASS, GLUT) in g
     assert (GLUT, SUBCLASS, URIRef(CL + "0000540")) in g
+
+
+def _shipped_row(key: str, pick: Any) -> dict[str, str]:
+    """The first row of a shipped vocabulary file that ``pick`` accepts (ids never typed)."""
+    import gzip
+
+    from kg.ground.vocabulary import vocab_folder
+
+    with gzip.open(vocab_folder() / f"{key}.tsv.gz", "rt", encoding="utf-8") as fh:
+        lines = [ln.rstrip("\n").split("\t") for ln in fh if not ln.startswith("#")]
+    header = lines[0]
+    return next(r for r in (dict(zip(header, ln, strict=True)) for ln in lines[1:]) if pick(r))
+
+
+def test_ids_of_other_vocabularies_are_checked_against_the_shipped_releases(
+    mini, in_fixtures, tmp_path
+) -> None:
+    withdrawn = _shipped_row("hgnc", lambda r: r["status"] != "Approved" and r["replaced_by"])
+    replacement = _shipped_row("hgnc", lambda r: r["id"] == withdrawn["replaced_by"])
+    unknown = "MONDO:9999999"
+    with pytest.raises(StopIteration):  # not in the shipped MONDO
+        _shipped_row("mondo", lambda r: r["id"] == unknown)
+    for curie in (withdrawn["id"], unknown):
+        add_fact(mini, MN, RELATED, URIRef(v.expand(curie)), like=_cl_row(mini))
+    report = _validate(mini, tmp_path)
+    found = {
+        (r.source_shape, r.focus_node): r
+        for r in report.results
+        if r.source_shape in (kgs("VocabularyKnownId"), kgs("VocabularyObsoleteId"))
+    }
+    old = found[(kgs("VocabularyObsoleteId"), v.expand(withdrawn["id"]))]
+    assert old.severity is Severity.WARNING and str(old.location) == f"{MINI_TXT}:{LINE_CL_ROW}"
+    assert f"replaced by {replacement['id']} ({replacement['symbol']})" in old.message
+    new = found[(kgs("VocabularyKnownId"), v.expand(unknown))]
+    assert "not in the shipped MONDO" in new.message and "newer" in new.message
+    assert report.conforms()  # warnings: a newer release may have the id
+
+
+def test_database_ids_are_cross_checked_with_hgnc(tmp_path: Path) -> None:
+    """conflicting_ids.txt gives TREM2's NCBI Gene id as 54206 in its infobox (line 20) and
+    54209 in its links; HGNC records one of them: the other is a finding naming both."""
+    from kg.pipeline import build
+    from tests.conftest import PAGE_FIXTURES_DIR
+
+    page = PAGE_FIXTURES_DIR / "conflicting_ids.txt"
+    trem2 = _shipped_row("hgnc", lambda r: r["symbol"] == "TREM2" and r["status"] == "Approved")
+    out = build([page], out=tmp_path / "build")
+    assert not out.failed
+    report = validate_build(tmp_path / "build", reasoner=False)
+    mismatches = [r for r in report.results if r.source_shape == kgs("GeneIdMismatch")]
+    text = page.read_text()
+    given = {"54206", "54209"} - {trem2["ncbigene"]}
+    assert len(given) == 1  # the test's premise: HGNC names exactly one of the page's two ids
+    (wrong,) = given
+    (ncbi,) = [r for r in mismatches if f"NCBI Gene {wrong}" in r.message]
+    assert trem2["ncbigene"] in ncbi.message and trem2["id"] in ncbi.message
+    line = text[: text.index(wrong)].count("\n") + 1
+    assert ncbi.location is not None and ncbi.location.line in range(line - 3, line + 1)
