@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import networkx as nx
 from click.testing import CliRunner
 
 from kg.cli import cli
 from tests.network.conftest import CL_MOTOR_NEURON
+from tests.network.graphml_check import assert_valid_graphml, read_graphml
 from tests.network.mermaid_check import parse_flowchart
 
 
@@ -57,7 +57,8 @@ def test_diagram_graphml_file(fixture_build: Path, tmp_path: Path) -> None:
         str(out),
     )
     assert code == 0
-    g = nx.read_graphml(out, force_multigraph=True)
+    assert_valid_graphml(out)
+    g = read_graphml(out)
     assert CL_MOTOR_NEURON in g and g.number_of_edges() == 6
 
 
