@@ -16,8 +16,7 @@ from typing import Any
 import networkx as nx
 
 from kg.network.neighbourhood import HUB_DEGREE, EdgeFilter, Neighbourhood, neighbourhood
-from kg.network.relations import predicate_iri
-from kg.vocab import compress_or_iri
+from kg.network.relations import predicate_iri, relation_words
 
 DEFAULT_DEPTH = 1
 DEFAULT_MAX_EDGES = 40
@@ -141,7 +140,7 @@ def _dedupe(graph: nx.MultiDiGraph, hood: Neighbourhood, rep: dict[str, str]) ->
         if ru == rv and u != v:
             continue  # two case variants of one node: not a self-loop of the entity
         d = graph.succ[u][v][k]
-        label = d.get("label") or compress_or_iri(k)
+        label = d.get("label") or relation_words(k)
         key = (ru, rv, " ".join(label.split()).casefold())
         m = merged.get(key)
         if m is None:
