@@ -75,6 +75,36 @@ RELATION_WORDS: dict[str, str] = {
 #: The same table under its former name (kg.network.provenance reads it).
 KNOWN_LABELS = RELATION_WORDS
 
+#: Predicates that say the same thing (an RO / BFO relation and its exact Biolink slot, the
+#: class hierarchy as kg states it): ``kg diagram --compare`` takes them as one relation.
+EQUIVALENT_PREDICATES: tuple[frozenset[str], ...] = tuple(
+    frozenset(expand(c) for c in group)
+    for group in (
+        ("RO:0002292", "biolink:expresses"),
+        ("RO:0002206", "biolink:expressed_in"),
+        ("RO:0001025", "biolink:located_in"),
+        ("BFO:0000050", "biolink:part_of"),
+        ("BFO:0000051", "biolink:has_part"),
+        ("RO:0004026", "biolink:disease_has_location"),
+        ("RO:0003303", "biolink:causes"),
+        ("RO:0002326", "biolink:contributes_to"),
+        ("RO:0002606", "biolink:treats"),
+        ("RO:0002436", "biolink:directly_physically_interacts_with"),
+        ("RO:0002162", "biolink:in_taxon"),
+        ("RO:0002202", "biolink:develops_from"),
+        ("RO:0002204", "biolink:gene_product_of"),
+        ("RO:0002205", "biolink:has_gene_product"),
+        ("RO:0002331", "biolink:actively_involved_in"),
+        ("RO:0002211", "biolink:regulates"),
+        ("RO:0003301", "biolink:model_of"),
+        ("rdfs:subClassOf", "kgv:statedSubClassOf", "biolink:subclass_of"),
+        ("skos:exactMatch", "biolink:exact_match"),
+        ("skos:broadMatch", "biolink:broad_match"),
+        ("owl:sameAs", "biolink:same_as"),
+    )
+)
+_EQUIVALENT: dict[str, frozenset[str]] = {p: g for g in EQUIVALENT_PREDICATES for p in g}
+
 #: Predicates that only say "these two are connected": a page's own label says more.
 GENERIC_PREDICATES: frozenset[str] = frozenset(
     {
@@ -179,3 +209,29 @@ def _split_camel(name: str) -> str:
             out.append(" ")
         out.append(ch.lower())
     return "".join(out)
+
+
+def relation_keys(predicate: str, labels: tuple[str, ...] = ()) -> frozenset[str]:
+    """The predicates an edge's relation stands for: its own and its equivalents, and for a
+    generic predicate (``biolink:related_to``, what a label kg's table does not know falls back
+    to) the relations its page labels name instead, when they name one (``"positively
+    regulates"``, ``"activates"``: both RO:0002213). Two edges are the same relation when their
+    keys meet."""
+    if predicate in GENERIC_PREDICATES:
+        named = frozenset(p for label in labels for p in label_predicates(label))
+        if named:
+            return named
+    return _EQUIVALENT.get(predicate, frozenset({predicate}))
+
+
+def label_predicates(label: str) -> frozenset[str]:
+    """The predicates a relation label names: kg's extraction table (kg.extract.relations),
+    the words of :data:`RELATION_WORDS`, and their equivalents (empty for an unknown label)."""
+    from kg.extract.relations import normalise_label, relation_for
+
+    key = normalise_label(label)
+    found = {p for p, words in RELATION_WORDS.items() if words == key}
+    rel = relation_for(key)
+    if not rel.fallback:
+        found.add(rel.predicate)
+    return frozenset(q for p in found for q in _EQUIVALENT.get(p, {p}))

@@ -223,8 +223,9 @@ def render_turtle(
     rep = rdflib.BNode("report")
     g.add((rep, RDF.type, SH.ValidationReport))
     g.add((rep, SH.conforms, rdflib.Literal(not report.results)))
-    g.add((rep, rdflib.URIRef(KGS + "failOn"), rdflib.URIRef(fail_on.iri)))
-    g.add((rep, rdflib.URIRef(KGS + "passes"), rdflib.Literal(report.conforms(fail_on))))
+    kgs = rdflib.Namespace(KGS)
+    g.add((rep, kgs.failOn, rdflib.URIRef(fail_on.iri)))
+    g.add((rep, kgs.passes, rdflib.Literal(report.conforms(fail_on))))
     for note in report.notices:
         g.add((rep, RDFS.comment, rdflib.Literal(note)))
     for i, r in enumerate(report.results, start=1):

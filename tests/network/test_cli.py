@@ -103,6 +103,13 @@ def test_diagram_compare(fixture_build: Path) -> None:
     assert "1 drawn only by the page, 1 only in the graph" in out
 
 
+def test_diagram_compare_on_a_page_without_a_diagram(fixture_build: Path) -> None:
+    """Regression (issue 12): exit 2 with an error; now exit 0, saying there is none."""
+    code, out, _ = run("diagram", "CL:0000100", "--compare", "--build-dir", str(fixture_build))
+    assert code == 0
+    assert out.startswith("No diagram to compare: the page(s) of motor neuron (CL:0000100)")
+
+
 def test_provenance_formats(fixture_build: Path) -> None:
     code, out, _ = run("provenance", "riluzole", "--build-dir", str(fixture_build))
     assert code == 0 and "source: pages/motor-neurons.txt:40" in out
