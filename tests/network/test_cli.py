@@ -44,6 +44,18 @@ def test_diagram_relations_and_max_edges(fixture_build: Path) -> None:
     assert {rel for _, rel, _ in chart.edges} <= {"expresses", "in taxon"}
 
 
+def test_diagram_unknown_relation_exits_2_with_a_hint(fixture_build: Path) -> None:
+    """Regression (issue 12): ``--relations expresss`` drew the entity alone, exit 0."""
+    args = ["diagram", "CL:0000100", "--build-dir", str(fixture_build)]
+    result = CliRunner().invoke(cli, [*args, "--relations", "expresses,expresss"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (
+        "Error: no relation 'expresss' in the build (--relations); did you mean 'expresses'?\n"
+    )
+    result = CliRunner().invoke(cli, [*args, "--relations", "RO:0002292"])
+    assert result.exit_code == 0 and '-->|"expresses"|' in result.stdout
+
+
 def test_diagram_graphml_file(fixture_build: Path, tmp_path: Path) -> None:
     out = tmp_path / "mn.graphml"
     code, _, _ = run(
