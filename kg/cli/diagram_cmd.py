@@ -59,8 +59,10 @@ FORMAT_NAMES = ("cyjs", "dot", "graphml", "mermaid", "svg")
 @click.option(
     "--compare",
     is_flag=True,
-    help="List the edges the entity's page draws in its own Mermaid diagram that "
-    "the graph lacks, and the reverse.",
+    help="Compare the entity's page's own Mermaid diagram with the whole graph (every fact "
+    "from any page and extractor except what only that diagram states; relations up to "
+    "equivalence): edges drawn but not in the graph, and the reverse. A page without a "
+    "diagram says so (exit 0).",
 )
 def command(
     entity: str | None,

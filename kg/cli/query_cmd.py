@@ -120,6 +120,8 @@ def _print(result: QueryResult, fmt: str) -> None:
     width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
     text = render(result, fmt, width=width)
     click.echo(text, nl=not text.endswith("\n"))
+    for warning in result.warnings:
+        click.echo(f"Warning: {warning}", err=True)
     if result.truncated and fmt != "table":
         click.echo(f"(stopped at --limit {result.limit}; there are more)", err=True)
     if result.kind is ResultKind.UPDATE:

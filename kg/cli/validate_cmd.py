@@ -37,7 +37,8 @@ FORMATS = ("json", "text", "turtle")
     type=click.Choice(SEVERITIES),
     default="violation",
     show_default=True,
-    help="The least severe result that makes the exit code 1.",
+    help="The least severe result that makes the exit code 1 (kg's policy; the Turtle "
+    "report's sh:conforms is SHACL's: false whenever there is any result, warnings included).",
 )
 @jobs_option("Validate page graphs in this many processes.")
 @click.option(

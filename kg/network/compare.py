@@ -1,15 +1,20 @@
-"""``kg diagram ENTITY --compare``: the page's own Mermaid diagram against the graph.
+"""``kg diagram ENTITY --compare``: the page's own Mermaid diagram against the whole graph.
 
 The page's diagram is read from the build: the facts its Mermaid edges became (statements
 whose extractor name starts with ``mermaid``), grounded like every other fact, with the
-page's relation label and line. The graph counts only facts some other extractor found in
-page text (any page), so a diagram never agrees with itself: a drawn edge is "in both" when
-the whole graph has that fact from text; the graph's side of the comparison is the entity's
-neighbourhood at depth 1 (its edges, and edges between its neighbours).
+page's relation label and line. The graph is every fact of the build (the store), from any
+page and any extractor (text, infobox, tables, other pages' diagrams), except what only this
+diagram states, so a diagram never agrees with itself. A drawn edge is "in both" when the graph
+has it; the graph's side of the comparison is the entity's neighbourhood at depth 1 (its
+edges, and edges between its neighbours).
 
-Two edges are the same fact when subject, predicate and object match (after ``owl:sameAs``).
-An edge on one side only whose two ends are linked by another relation on the other side
-says so (``other_relations``): the diagram and the text name the link differently.
+Two edges are the same fact when subject and object match (after ``owl:sameAs``; an
+ungrounded mention is the node of its name) and their relations are the same up to
+equivalence (:func:`kg.network.relations.relation_keys`: an RO relation and its Biolink slot,
+a fallback ``related to`` edge and the relation its label names, so a drawn "positively
+regulates" is the text's "activates"). An edge on one side only whose two ends are linked by
+another relation on the other side says so (``other_relations``). An entity whose page draws
+no diagram gives an empty comparison that says so (:attr:`Comparison.has_diagram`).
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from kg.errors import InputError
 from kg.network.neighbourhood import neighbourhood
 from kg.network.network import Network
 from kg.network.projection import PageInfo
-from kg.network.relations import NON_EDGE_PREDICATES, edge_label
+from kg.network.relations import NON_EDGE_PREDICATES, edge_label, relation_keys
 from kg.network.sparql import select
 
 MERMAID_EXTRACTOR_PREFIX = "mermaid"
@@ -68,6 +73,12 @@ class Comparison:
     both: tuple[ComparedEdge, ...]
     page_only: tuple[ComparedEdge, ...]  # drawn by the page, missing from the graph
     graph_only: tuple[ComparedEdge, ...]  # in the graph, not drawn by the page
+    without_diagram: tuple[str, ...] = ()  # "slug (file)" of the entity's pages drawing none
+    graph_facts: int = 0  # facts of the graph's side (the entity's depth-1 neighbourhood)
+
+    @property
+    def has_diagram(self) -> bool:
+        return bool(self.pages)
 
     @property
     def agrees(self) -> bool:
@@ -75,7 +86,7 @@ class Comparison:
 
 
 def compare_diagram(net: Network, entity: str) -> Comparison:
-    """Compare the Mermaid diagram(s) of ``entity``'s page(s) with the graph."""
+    """Compare the Mermaid diagram(s) of ``entity``'s page(s) with the whole graph."""
     pages = [p for p in net.graph.graph["pages"].values() if p.topic == entity]
     if not pages:
         raise InputError(
@@ -83,38 +94,60 @@ def compare_diagram(net: Network, entity: str) -> Comparison:
         )
     drawn, with_diagram = _drawn(net, pages)
     if not drawn:
-        names = ", ".join(f"{p.slug} ({p.source_file})" for p in pages)
-        raise InputError(
-            f"the page of {net.describe(entity)} has no Mermaid diagram in the build: {names}"
+        names = tuple(f"{p.slug} ({p.source_file or 'no file'})" for p in pages)
+        return Comparison(
+            entity=entity, pages=(), both=(), page_only=(), graph_only=(), without_diagram=names
         )
-    nodes = _Nodes(net)
+    nodes = _Nodes(net, own=frozenset(with_diagram))
     drawn = _merge_drawn(drawn, nodes)
     both: list[ComparedEdge] = []
     page_only: list[ComparedEdge] = []
     for fact, info in sorted(drawn.items()):
-        label = min(info["labels"] - {""}, default="") or _graph_label(net, fact)
-        others = tuple(sorted(_textual_labels(nodes, fact[0], fact[2]) - {_graph_label(net, fact)}))
-        edge = _edge(net, fact, label, tuple(sorted(info["where"])), others)
-        (both if _textual(nodes, fact) else page_only).append(edge)
+        labels = tuple(sorted(info["labels"] - {""}))
+        label = labels[0] if labels else _graph_label(net, fact)
+        found = list(nodes.edges(fact[0], fact[2]))
+        same = [x for x in found if _same(fact[1], labels, x[2], x[3])]
+        linked = {str(x[3].get("label", x[2])) for x in found if x not in same}
+        linked |= {str(d.get("label", k)) for _, _, k, d in nodes.edges(fact[2], fact[0])}
+        edge = _edge(net, fact, label, tuple(sorted(info["where"])), tuple(sorted(linked)))
+        (both if same else page_only).append(edge)
     graph_only: list[ComparedEdge] = []
-    for fact, (label, pages_of) in sorted(_neighbourhood_facts(nodes, entity).items()):
-        if fact not in drawn:
-            others = tuple(
-                sorted(
-                    lab
-                    for f, i in drawn.items()
-                    if f != fact and {f[0], f[2]} == {fact[0], fact[2]}
-                    for lab in (i["labels"] - {""}) or {_graph_label(net, f)}
-                )
+    hood = _neighbourhood_facts(nodes, entity)
+    for fact, (label, keys, pages_of) in sorted(hood.items()):
+        if any(_drawn_as(fact, keys, f, i) for f, i in drawn.items()):
+            continue
+        others = tuple(
+            sorted(
+                lab
+                for f, i in drawn.items()
+                if {f[0], f[2]} == {fact[0], fact[2]}
+                for lab in (i["labels"] - {""}) or {_graph_label(net, f)}
             )
-            graph_only.append(_edge(net, fact, label, pages_of, others))
+        )
+        graph_only.append(_edge(net, fact, label, pages_of, others))
     return Comparison(
         entity=entity,
         pages=tuple(sorted(with_diagram)),
         both=tuple(both),
         page_only=tuple(page_only),
         graph_only=tuple(graph_only),
+        without_diagram=tuple(
+            f"{p.slug} ({p.source_file or 'no file'})" for p in pages if p.slug not in with_diagram
+        ),
+        graph_facts=len(hood),
     )
+
+
+def _same(p: str, labels: tuple[str, ...], k: str, data: Mapping[str, Any]) -> bool:
+    """A drawn relation (predicate, page labels) and a graph edge are the same relation."""
+    theirs = relation_keys(k, tuple(data.get("relation_labels", ())))
+    return bool(relation_keys(p, labels) & theirs)
+
+
+def _drawn_as(fact: Fact, keys: frozenset[str], drawn: Fact, info: Mapping[str, set[str]]) -> bool:
+    if (drawn[0], drawn[2]) != (fact[0], fact[2]):
+        return False
+    return bool(relation_keys(drawn[1], tuple(sorted(info["labels"] - {""}))) & keys)
 
 
 def _drawn(
@@ -159,8 +192,11 @@ def _page_edges(net: Network, graph_iri: str) -> list[tuple[Fact, str, int | Non
     return out
 
 
-def _from_text(data: Mapping[str, Any]) -> bool:
-    """Some extractor other than a Mermaid one found this fact."""
+def _elsewhere(data: Mapping[str, Any], own: frozenset[str]) -> bool:
+    """The graph has this fact from something other than the compared diagram: another
+    page, or an extractor other than a Mermaid one on the page itself."""
+    if any(page not in own for page in data.get("pages", ())):
+        return True
     return any(not x.startswith(MERMAID_EXTRACTOR_PREFIX) for x in data.get("extractors", ()))
 
 
@@ -172,8 +208,9 @@ class _Nodes:
     a grounded node of that name when there is one.
     """
 
-    def __init__(self, net: Network) -> None:
+    def __init__(self, net: Network, own: frozenset[str]) -> None:
         self.net = net
+        self.own = own  # slugs of the pages whose diagram is compared
         self.graph = net.graph
         self._canon: dict[str, str] = {}
 
@@ -202,14 +239,14 @@ class _Nodes:
         return out
 
     def edges(self, a: str, b: str) -> Iterator[tuple[str, str, str, Mapping[str, Any]]]:
-        """Text-derived edges from a node of ``a`` to a node of ``b``."""
+        """The graph's edges (see :func:`_elsewhere`) from a node of ``a`` to one of ``b``."""
         succ = self.graph.succ
         targets = self.members(b)
         for u in self.members(a):
             for v, keys in succ.get(u, {}).items():
                 if v in targets:
                     for k, d in keys.items():
-                        if _from_text(d):
+                        if _elsewhere(d, self.own):
                             yield u, v, k, d
 
 
@@ -228,27 +265,19 @@ def _merge_drawn(
     return merged
 
 
-def _textual(nodes: _Nodes, fact: Fact) -> bool:
-    s, p, o = fact
-    return any(k == p for _, _, k, _ in nodes.edges(s, o))
-
-
-def _textual_labels(nodes: _Nodes, a: str, b: str) -> set[str]:
-    """Labels of the text-derived edges between two nodes, in either direction."""
-    found = [*nodes.edges(a, b), *nodes.edges(b, a)]
-    return {str(d.get("label", k)) for _, _, k, d in found}
-
-
-def _neighbourhood_facts(nodes: _Nodes, entity: str) -> dict[Fact, tuple[str, tuple[str, ...]]]:
-    """Facts near ``entity`` (depth 1) found by an extractor other than Mermaid."""
+def _neighbourhood_facts(
+    nodes: _Nodes, entity: str
+) -> dict[Fact, tuple[str, frozenset[str], tuple[str, ...]]]:
+    """The graph's facts near ``entity`` (depth 1): label, relation keys, pages."""
     g = nodes.graph
-    hood = neighbourhood(g, entity, depth=1, keep=lambda _u, _v, _k, d: _from_text(d))
-    out: dict[Fact, tuple[str, tuple[str, ...]]] = {}
+    hood = neighbourhood(g, entity, depth=1, keep=lambda _u, _v, _k, d: _elsewhere(d, nodes.own))
+    out: dict[Fact, tuple[str, frozenset[str], tuple[str, ...]]] = {}
     for u, v, k in hood.edges:
         d = g.succ[u][v][k]
         fact = (nodes.canon(u), k, nodes.canon(v))
-        label, pages = out.get(fact, (str(d.get("label", k)), ()))
-        out[fact] = (label, tuple(sorted({*pages, *d.get("pages", ())})))
+        keys = relation_keys(k, tuple(d.get("relation_labels", ())))
+        label, old_keys, pages = out.get(fact, (str(d.get("label", k)), frozenset(), ()))
+        out[fact] = (label, old_keys | keys, tuple(sorted({*pages, *d.get("pages", ())})))
     return out
 
 
@@ -279,11 +308,22 @@ def _label(net: Network, iri: str) -> str:
 
 
 def render_comparison(cmp: Comparison, net: Network) -> str:
-    """A plain-text report of a comparison."""
+    """A plain-text report of a comparison, saying first what was compared with what."""
+    if not cmp.has_diagram:
+        return (
+            f"No diagram to compare: the page(s) of {net.describe(cmp.entity)} draw no "
+            f"Mermaid diagram in the build: {', '.join(cmp.without_diagram)}.\n"
+        )
+    drawn = len(cmp.both) + len(cmp.page_only)
     lines = [
-        f"Diagram of {net.describe(cmp.entity)} on page(s) {', '.join(cmp.pages)}: "
+        f"Compared the Mermaid diagram of {net.describe(cmp.entity)} on page(s) "
+        f"{', '.join(cmp.pages)} ({drawn} drawn edge(s)) with the whole graph of the build: "
+        "every fact from any page and extractor except what only this diagram states "
+        f"({cmp.graph_facts} fact(s) within one hop of the entity); relations are the same "
+        "up to equivalence (an RO relation and its Biolink slot; a 'related to' edge and "
+        "the relation its label names).",
         f"{len(cmp.both)} edge(s) in both, {len(cmp.page_only)} drawn only by the page, "
-        f"{len(cmp.graph_only)} only in the graph."
+        f"{len(cmp.graph_only)} only in the graph.",
     ]
     for title, edges in (
         ("Drawn by the page, missing from the graph:", cmp.page_only),

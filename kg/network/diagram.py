@@ -9,18 +9,21 @@ evidence summed). Renderers (:mod:`kg.network.formats`) only read the frozen res
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
+from kg.errors import InputError
 from kg.network.neighbourhood import HUB_DEGREE, EdgeFilter, Neighbourhood, neighbourhood
-from kg.network.relations import predicate_iri
+from kg.network.relations import predicate_iri, relation_words
 from kg.vocab import compress_or_iri
 
 DEFAULT_DEPTH = 1
 DEFAULT_MAX_EDGES = 40
+MAX_SUGGESTIONS = 5
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -73,6 +76,7 @@ def build_diagram(
     hub_degree: int = HUB_DEGREE,
 ) -> Diagram:
     """The diagram of ``centre`` (a node IRI; see :func:`kg.network.resolver.resolve`)."""
+    check_relations(graph, relations)
     keep = relation_filter(relations)
     budget = max_edges
     while True:
@@ -116,6 +120,40 @@ def relation_filter(relations: Iterable[str]) -> EdgeFilter | None:
     return keep
 
 
+def check_relations(graph: nx.MultiDiGraph, relations: Iterable[str]) -> None:
+    """Every ``--relations`` name must name a relation of the graph (its IRI, CURIE or a
+    label, in any case); an unknown one is an :class:`InputError` with the closest names."""
+    wanted = [r.strip() for r in relations if r.strip()]
+    if not wanted:
+        return
+    names: dict[str, str] = {}  # casefolded -> as shown
+    iris: set[str] = set()
+    shown: set[str] = set()  # the labels diagrams draw
+    for _u, _v, key, data in graph.edges(keys=True, data=True):
+        shown.add(str(data.get("label") or relation_words(key)))
+        if key in iris:
+            continue
+        iris.add(key)
+        for name in (
+            data.get("label", ""),
+            data.get("predicate_label", ""),
+            compress_or_iri(key),
+            *data.get("relation_labels", ()),
+        ):
+            if name and "|" not in name:
+                names.setdefault(name.casefold(), name)
+    for r in wanted:
+        if predicate_iri(r) in iris or r.casefold() in names:
+            continue
+        close = difflib.get_close_matches(r.casefold(), list(names), n=MAX_SUGGESTIONS, cutoff=0.6)
+        hint = (
+            f"; did you mean {', '.join(repr(names[c]) for c in close)}?"
+            if close
+            else f"; relations in the build: {', '.join(sorted(shown, key=str.casefold))}"
+        )
+        raise InputError(f"no relation {r!r} in the build (--relations){hint}")
+
+
 def _representatives(graph: nx.MultiDiGraph, hood: Neighbourhood) -> dict[str, str]:
     """node -> the node it is drawn as (case variants of one category merge)."""
     groups: dict[tuple[str, str], list[str]] = {}
@@ -141,7 +179,7 @@ def _dedupe(graph: nx.MultiDiGraph, hood: Neighbourhood, rep: dict[str, str]) ->
         if ru == rv and u != v:
             continue  # two case variants of one node: not a self-loop of the entity
         d = graph.succ[u][v][k]
-        label = d.get("label") or compress_or_iri(k)
+        label = d.get("label") or relation_words(k)
         key = (ru, rv, " ".join(label.split()).casefold())
         m = merged.get(key)
         if m is None:

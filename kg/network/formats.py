@@ -1,21 +1,23 @@
-"""Diagram formats: the registry, and the GraphML / Cytoscape JSON writers.
+"""Diagram formats: the registry, and the diagram as a networkx graph.
 
 ``FORMATS`` maps a format name to a renderer ``Diagram -> str``; the CLI's ``--format``
-choices come from it. GraphML (Gephi, Cytoscape, yEd) and Cytoscape JSON (``.cyjs``) carry
+choices come from it. GraphML (Gephi, Cytoscape, yEd; :mod:`kg.network.graphml`) and
+Cytoscape JSON (``.cyjs``, :mod:`kg.network.cytoscape`) carry
 the evidence as attributes: on edges ``statements``, ``evidence``, ``pages``, ``references``,
 ``predicates``; on nodes ``curie``, ``category``, ``distance``, ``centre``.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
 import networkx as nx
 
 from kg.errors import InputError
+from kg.network.cytoscape import render_cyjs
 from kg.network.diagram import Diagram
 from kg.network.dot import render_dot, render_svg
+from kg.network.graphml import render_graphml
 from kg.network.mermaid import render_mermaid
 
 Renderer = Callable[[Diagram], str]
@@ -52,17 +54,6 @@ def to_networkx(diagram: Diagram) -> nx.MultiDiGraph:
             references=" ".join(e.references),
         )
     return g
-
-
-def render_graphml(diagram: Diagram) -> str:
-    """GraphML text; reload with ``networkx.read_graphml(path, force_multigraph=True)``."""
-    return "\n".join(nx.generate_graphml(to_networkx(diagram))) + "\n"
-
-
-def render_cyjs(diagram: Diagram) -> str:
-    """Cytoscape JSON (``networkx.cytoscape_data``), keys sorted."""
-    data = nx.cytoscape_data(to_networkx(diagram))
-    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 FORMATS: dict[str, Renderer] = {

@@ -16,6 +16,7 @@ from itertools import pairwise
 
 import networkx as nx
 
+from kg.network.relations import relation_words
 from kg.vocab import compress_or_iri
 
 DEFAULT_MAX_LENGTH = 4
@@ -111,7 +112,7 @@ def _step(graph: nx.MultiDiGraph, u: str, v: str) -> PathStep:
             rels.append(
                 StepRelation(
                     predicate=key,
-                    label=str(d.get("label", compress_or_iri(key))),
+                    label=str(d.get("label") or relation_words(key)),
                     forward=forward,
                     statements=int(d.get("statements", 0)),
                     pages=tuple(d.get("pages", ())),

@@ -31,6 +31,7 @@ class QueryResult:
     triples: tuple[ox.Triple, ...] = ()  # CONSTRUCT / DESCRIBE, sorted
     truncated: bool = False  # the limit cut the rows (or triples) short
     limit: int | None = None
+    warnings: tuple[str, ...] = ()  # e.g. a --param IRI the build does not name (kg.query.hints)
 
     def column(self, variable: str) -> tuple[Term | None, ...]:
         """Every value of one variable, in row order."""

@@ -9,6 +9,7 @@ with FROM / FROM NAMED; ``GRAPH ?g`` always works.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import pickle
 import subprocess
@@ -20,6 +21,7 @@ import kg
 from kg.deadline import Deadline, kill_group
 from kg.errors import InputError, QueryError
 from kg.query import syntax
+from kg.query.hints import unknown_terms
 from kg.query.lexer import Kind, tokenize
 from kg.query.named import NamedQuery, get_named
 from kg.query.params import ParamSpec, bind
@@ -47,7 +49,8 @@ def run_query(
     """Run ``text`` (SELECT, ASK, CONSTRUCT, DESCRIBE; an update with ``update=True``).
 
     ``params`` bind variables (``{"cell": "CL:0000100"}`` binds ``?cell``) as terms, typed by
-    ``param_specs`` when given (named queries). ``timeout`` in seconds (None: no limit, run in
+    ``param_specs`` when given (named queries); an IRI no triple of the build names gives a
+    warning in ``result.warnings`` (:mod:`kg.query.hints`). ``timeout`` in seconds (None: no limit, run in
     this process). ``source`` names the query in messages (a file). Raises
     :class:`~kg.errors.QueryError` (malformed, unsafe, out of time) or
     :class:`~kg.errors.InputError` (no build).
@@ -71,7 +74,12 @@ def run_query(
         local_graphs=() if allow_remote else shape.dataset_graphs,
     )
     reply = execute(request) if timeout is None or timeout <= 0 else _in_worker(request, timeout)
-    return _unwrap(reply, text, source, update=update)
+    result = _unwrap(reply, text, source, update=update)
+    if substitutions and not update:
+        warnings = unknown_terms(request.store, substitutions)
+        if warnings:
+            result = dataclasses.replace(result, warnings=result.warnings + warnings)
+    return result
 
 
 def run_named(

@@ -8,6 +8,7 @@ quotes the page; long groups are cut after ``limit`` lines with a count of the r
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Iterable
 from itertools import groupby
@@ -164,7 +165,8 @@ def _quote_lines(quote: str) -> Iterable[str]:
 @_register("json")
 def render_json(report: Report, *, fail_on: Severity = Severity.VIOLATION, limit: int = 10) -> str:
     data = {
-        "conforms": report.conforms(fail_on),
+        "conforms": report.conforms(fail_on),  # kg's verdict at fail_on (the exit code)
+        "shacl_conforms": not report.results,  # SHACL's: no result at all
         "fail_on": fail_on.value,
         "counts": report.counts,
         "pages": report.pages,
@@ -207,14 +209,23 @@ def render_turtle(
     report: Report, *, fail_on: Severity = Severity.VIOLATION, limit: int = 10
 ) -> str:
     """The standard SHACL report graph (sh:ValidationReport), with kgs: extensions for the
-    page, the ``FILE:LINE`` location and the quote. ``sh:conforms`` is the verdict at
-    ``fail_on`` (as pyshacl's ``allow_warnings`` does for warnings)."""
+    page, the ``FILE:LINE`` location and the quote.
+
+    ``sh:conforms`` is SHACL's: true only when there is no result at all (warnings and infos
+    included), as pyshacl, Jena and rudof say on the same data. kg's own verdict, which sets the
+    exit code, is separate: ``kgs:failOn`` (the ``--fail-on`` level) and ``kgs:passes`` (no
+    result at least that severe). Every ``sh:sourceShape`` is a shape of kg's shapes graph
+    (the Python checks are declared in shapes/checks.ttl); a property shape without an IRI is
+    a blank node labelled ``<parent shape> / <path>``."""
     g = rdflib.Graph()
     for prefix, ns in (("sh", str(SH)), ("kgs", KGS), *v.PREFIX_MAP.items()):
         g.bind(prefix, ns, override=True)
     rep = rdflib.BNode("report")
     g.add((rep, RDF.type, SH.ValidationReport))
-    g.add((rep, SH.conforms, rdflib.Literal(report.conforms(fail_on))))
+    g.add((rep, SH.conforms, rdflib.Literal(not report.results)))
+    kgs = rdflib.Namespace(KGS)
+    g.add((rep, kgs.failOn, rdflib.URIRef(fail_on.iri)))
+    g.add((rep, kgs.passes, rdflib.Literal(report.conforms(fail_on))))
     for note in report.notices:
         g.add((rep, RDFS.comment, rdflib.Literal(note)))
     for i, r in enumerate(report.results, start=1):
@@ -245,8 +256,7 @@ def _turtle_result(
     if r.value is not None:
         g.add((node, SH.value, from_n3(r.value)))  # type: ignore[arg-type]
     g.add((node, SH.resultMessage, rdflib.Literal(r.message)))
-    shape = r.source_shape
-    g.add((node, SH.sourceShape, rdflib.Literal(shape) if " " in shape else rdflib.URIRef(shape)))
+    g.add((node, SH.sourceShape, _shape_node(g, r.source_shape)))
     g.add((node, SH.sourceConstraintComponent, rdflib.URIRef(r.constraint)))
     if r.page:
         g.add((node, kgs.page, rdflib.Literal(r.page)))
@@ -256,3 +266,13 @@ def _turtle_result(
             g.add((node, kgs.line, rdflib.Literal(r.location.line, datatype=XSD.integer)))
         if r.location.quote:
             g.add((node, kgs.quote, rdflib.Literal(r.location.quote)))
+
+
+def _shape_node(g: rdflib.Graph, shape: str) -> rdflib.term.Node:
+    """A shape's IRI, or for a shape named ``<parent> / <path>`` (a blank property shape) a
+    blank node with that name as its label (sh:sourceShape is a node, never a literal)."""
+    if " " not in shape:
+        return rdflib.URIRef(shape)
+    node = rdflib.BNode("shape-" + hashlib.sha256(shape.encode("utf-8")).hexdigest()[:16])
+    g.add((node, RDFS.label, rdflib.Literal(shape)))
+    return node

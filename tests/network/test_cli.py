@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import networkx as nx
 from click.testing import CliRunner
 
 from kg.cli import cli
 from tests.network.conftest import CL_MOTOR_NEURON
+from tests.network.graphml_check import assert_valid_graphml, read_graphml
 from tests.network.mermaid_check import parse_flowchart
 
 
@@ -44,6 +44,18 @@ def test_diagram_relations_and_max_edges(fixture_build: Path) -> None:
     assert {rel for _, rel, _ in chart.edges} <= {"expresses", "in taxon"}
 
 
+def test_diagram_unknown_relation_exits_2_with_a_hint(fixture_build: Path) -> None:
+    """Regression (issue 12): ``--relations expresss`` drew the entity alone, exit 0."""
+    args = ["diagram", "CL:0000100", "--build-dir", str(fixture_build)]
+    result = CliRunner().invoke(cli, [*args, "--relations", "expresses,expresss"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == (
+        "Error: no relation 'expresss' in the build (--relations); did you mean 'expresses'?\n"
+    )
+    result = CliRunner().invoke(cli, [*args, "--relations", "RO:0002292"])
+    assert result.exit_code == 0 and '-->|"expresses"|' in result.stdout
+
+
 def test_diagram_graphml_file(fixture_build: Path, tmp_path: Path) -> None:
     out = tmp_path / "mn.graphml"
     code, _, _ = run(
@@ -57,7 +69,8 @@ def test_diagram_graphml_file(fixture_build: Path, tmp_path: Path) -> None:
         str(out),
     )
     assert code == 0
-    g = nx.read_graphml(out, force_multigraph=True)
+    assert_valid_graphml(out)
+    g = read_graphml(out)
     assert CL_MOTOR_NEURON in g and g.number_of_edges() == 6
 
 
@@ -100,6 +113,13 @@ def test_diagram_compare(fixture_build: Path) -> None:
     )
     assert code == 0
     assert "1 drawn only by the page, 1 only in the graph" in out
+
+
+def test_diagram_compare_on_a_page_without_a_diagram(fixture_build: Path) -> None:
+    """Regression (issue 12): exit 2 with an error; now exit 0, saying there is none."""
+    code, out, _ = run("diagram", "CL:0000100", "--compare", "--build-dir", str(fixture_build))
+    assert code == 0
+    assert out.startswith("No diagram to compare: the page(s) of motor neuron (CL:0000100)")
 
 
 def test_provenance_formats(fixture_build: Path) -> None:

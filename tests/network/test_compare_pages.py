@@ -70,7 +70,13 @@ def test_diagram_and_text_overlap(pages_net: Network) -> None:
     both = {(e.subject_label, e.label, e.object_label) for e in cmp.both}
     page_only = {(e.subject_label, e.label, e.object_label.casefold()) for e in cmp.page_only}
     graph_only = {(e.subject_label, e.label, e.object_label) for e in cmp.graph_only}
-    assert both == {("Oligodendrocytes", "expresses", "MBP")}  # infobox marker and drawn edge
-    assert page_only == {("SOD1", "causes", "amyotrophic lateral sclerosis")}  # drawn only
+    # MBP: the infobox marker and the drawn edge; SOD1 causes ALS: this page draws it and so
+    # does mermaid_multiline.txt (N3 -->|"causes"| N2): the whole graph has it
+    assert 'N3 -->|"causes"| N2' in FORMS["multiline"].read_text("utf-8")
+    assert both == {
+        ("Oligodendrocytes", "expresses", "MBP"),
+        ("SOD1", "causes", "amyotrophic lateral sclerosis"),
+    }
+    assert page_only == set()
     assert ("Oligodendrocytes", "expresses", "PLP1") in graph_only  # infobox only
     assert not cmp.agrees

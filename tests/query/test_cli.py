@@ -72,6 +72,17 @@ def test_named_query_with_a_param(mini_build: Path) -> None:
     assert labels == {"Riluzole", "Edaravone"}
 
 
+def test_an_unknown_entity_param_warns_with_the_closest_matches(mini_build: Path) -> None:
+    """Regression (issue 12): ``--param cell=CL:9999999`` gave a silent empty result."""
+    args = ("--build-dir", str(mini_build), "--name", "drugs-for-cell-type", "--format", "csv")
+    code, out, err = invoke(*args, "--param", "cell=CL:9999999")
+    assert code == 0 and len(list(csv.reader(io.StringIO(out, newline="")))) == 1  # header
+    assert err.startswith("Warning: --param cell=CL:9999999: no triple in the build names ")
+    assert "closest matches: CL:0000100 (Motor Neurons)" in err  # the fixture's one CL class
+    _, _, err = invoke(*args, "--param", "cell=CL:0000100")
+    assert err == ""
+
+
 def test_list_shows_names_titles_and_params() -> None:
     code, out, _ = invoke("--list")
     assert code == 0
