@@ -32,9 +32,17 @@ COMMANDS: dict[str, str] = {
 
 
 class KgFailure(click.ClickException):
-    """A :class:`kg.errors.KgError` (or an OS error naming a file) as click shows it: exit 2."""
+    """A :class:`kg.errors.KgError` (or an OS error naming a file) as click shows it: exit 2.
+
+    The message may quote page text or file names, so it is made terminal-safe.
+    """
 
     exit_code = 2
+
+    def __init__(self, message: str) -> None:
+        from kg.cli.terminal import terminal_safe
+
+        super().__init__(terminal_safe(message))
 
 
 class LazyGroup(click.Group):
@@ -83,10 +91,12 @@ def cli(verbose: int) -> None:
     Start with `kg build` (reads seeds/ by default), then `kg validate`, `kg query`,
     `kg diagram`, `kg provenance`, `kg export`.
     """
+    from kg.cli.terminal import SafeFormatter
+
     level = logging.WARNING - 10 * verbose
-    logging.basicConfig(
-        level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s"
-    )
+    handler = logging.StreamHandler()
+    handler.setFormatter(SafeFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=max(level, logging.DEBUG), handlers=[handler])
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from kg.cli.options import build_dir_option, output_option
+from kg.cli.terminal import echo
 
 #: The names of kg.network.formats.FORMATS (kept here so `kg --help` need not import networkx;
 #: a test checks they agree).
@@ -110,7 +111,7 @@ def command(
         diagram = build_diagram(net.graph, centre, depth=depth, max_edges=max_edges, relations=rels)
         text = render(diagram, fmt)
     if output is None:
-        click.echo(text, nl=False)
+        echo(text, nl=False)
     else:
         from kg.store.atomic import write_text_atomic
 
@@ -118,6 +119,6 @@ def command(
 
 
 def _report_all(written: int, skipped: tuple[str, ...], out_dir: Path) -> None:
-    click.echo(f"Wrote {written} diagram(s) to {out_dir}", err=True)
+    echo(f"Wrote {written} diagram(s) to {out_dir}", err=True)
     if skipped:
-        click.echo(f"No entity in the graph for: {', '.join(skipped)}", err=True)
+        echo(f"No entity in the graph for: {', '.join(skipped)}", err=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from kg.cli.options import build_dir_option, output_option
+from kg.cli.terminal import echo
 
 #: The names of kg.export.FORMATS, kept here so that `kg --help` need not import the exporters
 #: (and curies with them); tests/cli/test_main.py checks they agree.
@@ -31,12 +32,16 @@ def command(build_dir: Path, fmt: str, output: Path | None) -> None:
     from kg.export import FORMATS, export
     from kg.store.atomic import write_atomic
 
-    if output is None:
-        export(build_dir, fmt, sys.stdout.buffer)
+    if output is None:  # \uXXXX for terminal controls: the formats' own escape, so lossless
+        from kg.cli.terminal import SafeStream
+
+        stream = SafeStream(sys.stdout.buffer)
+        export(build_dir, fmt, stream)  # type: ignore[arg-type]
+        stream.close()
         return
     import io
 
     buf = io.BytesIO()
     export(build_dir, fmt, buf)
     write_atomic(output, buf.getvalue())
-    click.echo(f"Wrote {output} ({FORMATS[fmt].name}, {len(buf.getvalue()):,} bytes)", err=True)
+    echo(f"Wrote {output} ({FORMATS[fmt].name}, {len(buf.getvalue()):,} bytes)", err=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from kg.cli.terminal import echo
+
 
 @click.command(name="parse")
 @click.argument("page", type=click.Path(dir_okay=False))
@@ -24,6 +26,6 @@ def command(page: str, fmt: str) -> None:
     source = read_page(page)
     parsed = parse_page(source)
     render = render_json if fmt == "json" else render_text
-    click.echo(render(parsed, source), nl=False)
+    echo(render(parsed, source), nl=False)
     if parsed.shell is Shell.UNKNOWN:
-        click.echo(f"Warning: {page}:1: not recognised as a SciDEX page; partial result", err=True)
+        echo(f"Warning: {page}:1: not recognised as a SciDEX page; partial result", err=True)

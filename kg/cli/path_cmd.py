@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from kg.cli.options import build_dir_option, output_option
+from kg.cli.terminal import echo
 
 
 @click.command(name="path")
@@ -58,7 +59,7 @@ def command(
         else render_paths(net.graph, start, end, found)
     )
     if output is None:
-        click.echo(text, nl=False)
+        echo(text, nl=False)
     else:
         from kg.store.atomic import write_text_atomic
 

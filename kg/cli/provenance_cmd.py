@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from kg.cli.options import build_dir_option, output_option
+from kg.cli.terminal import echo
 
 
 @click.command(name="provenance")
@@ -43,7 +44,7 @@ def command(
     prov = trace_provenance(build_dir, entity, relation=relation, obj=obj)
     text = RENDERERS[fmt](prov)
     if output is None:
-        click.echo(text, nl=False)
+        echo(text, nl=False)
     else:
         from kg.store.atomic import write_text_atomic
 

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from kg.cli.options import build_dir_option
+from kg.cli.options import build_dir_option, output_option
+from kg.cli.terminal import echo
 
 if TYPE_CHECKING:
     from kg.query.named import NamedQuery
@@ -54,6 +55,7 @@ FORMATS = ("table", "csv", "tsv", "json")
 @click.option(
     "--list", "list_", is_flag=True, help="List the shipped queries and their parameters."
 )
+@output_option
 def command(
     query: str | None,
     build_dir: Path,
@@ -66,6 +68,7 @@ def command(
     allow_remote: bool,
     update: bool,
     list_: bool,
+    output: Path | None,
 ) -> None:
     """Run a SPARQL QUERY (or --file, or --name) against the build; QUERY "-" reads stdin.
 
@@ -77,7 +80,7 @@ def command(
     from kg.query.run import run_named, run_query
 
     if list_:
-        click.echo(_listing(list_named()), nl=False)
+        echo(_listing(list_named()), nl=False)
         return
     sources = [s for s in (query, query_file, name) if s is not None]
     if len(sources) != 1:
@@ -99,7 +102,7 @@ def command(
             allow_remote=allow_remote,
             update=update,
         )
-    _print(result, fmt)
+    _print(result, fmt, output)
 
 
 def _read_query(query: str | None, query_file: Path | None) -> tuple[str, str | None]:
@@ -113,19 +116,25 @@ def _read_query(query: str | None, query_file: Path | None) -> tuple[str, str | 
         raise InputError(f"cannot read the query file: {exc}", path=query_file) from None
 
 
-def _print(result: QueryResult, fmt: str) -> None:
+def _print(result: QueryResult, fmt: str, output: Path | None) -> None:
+    """To the terminal (terminal-safe), or the exact text to ``output``."""
     from kg.query.formats import render
     from kg.query.results import ResultKind
 
-    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    width = shutil.get_terminal_size().columns if output is None and sys.stdout.isatty() else None
     text = render(result, fmt, width=width)
-    click.echo(text, nl=not text.endswith("\n"))
+    if output is None:
+        echo(text, nl=not text.endswith("\n"))
+    else:
+        from kg.store.atomic import write_text_atomic
+
+        write_text_atomic(output, text)
     for warning in result.warnings:
-        click.echo(f"Warning: {warning}", err=True)
+        echo(f"Warning: {warning}", err=True)
     if result.truncated and fmt != "table":
-        click.echo(f"(stopped at --limit {result.limit}; there are more)", err=True)
+        echo(f"(stopped at --limit {result.limit}; there are more)", err=True)
     if result.kind is ResultKind.UPDATE:
-        click.echo(
+        echo(
             "The store now differs from dataset.nq; `kg build` rebuilds it from the pages.",
             err=True,
         )

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import click
-
+from kg.cli.terminal import echo
 from kg.pipeline import BuildResult
 
 MAX_LISTED = 10
@@ -20,14 +19,14 @@ def print_summary(result: BuildResult) -> None:
     pages = result.pages
     built = [p for p in pages if p.status == "built"]
     cached = [p for p in pages if p.status == "cached"]
-    click.echo(
+    echo(
         f"Built {result.out}/: {len(pages)} pages ({len(built)} built, {len(cached)} from cache, "
         f"{len(result.failed)} failed); {_STORE_MODES[result.store_mode]}"
     )
     for why in result.repaired:
-        click.secho(f"  damaged, rebuilt: {why}", fg="yellow", err=True)
+        echo(f"  damaged, rebuilt: {why}", fg="yellow", err=True)
     graphs = len(pages) - len(result.failed) + 2
-    click.echo(
+    echo(
         f"  triples: {result.triples:,} distinct ({result.quads:,} quads) in {graphs} named "
         "graphs (one per page, terms, build)"
     )
@@ -35,20 +34,20 @@ def print_summary(result: BuildResult) -> None:
         cats = ", ".join(
             f"{k.split(':', 1)[1]} {n}" for k, n in result.entities_by_category.items()
         )
-        click.echo(f"  entities by type: {cats}")
+        echo(f"  entities by type: {cats}")
     ungrounded = sorted({u for p in pages for u in p.ungrounded})
     shown = ", ".join(ungrounded[:MAX_LISTED]) + (
         f", … (+{len(ungrounded) - MAX_LISTED})" if len(ungrounded) > MAX_LISTED else ""
     )
-    click.echo(f"  ungrounded mentions: {len(ungrounded)}" + (f" ({shown})" if ungrounded else ""))
+    echo(f"  ungrounded mentions: {len(ungrounded)}" + (f" ({shown})" if ungrounded else ""))
     warnings = [w for p in pages for w in p.problems]
-    click.echo(f"  warnings: {len(warnings)}")
+    echo(f"  warnings: {len(warnings)}")
     for w in warnings[:MAX_LISTED]:
-        click.echo(f"    {w}")
+        echo(f"    {w}")
     if len(warnings) > MAX_LISTED:
-        click.echo(f"    … {len(warnings) - MAX_LISTED} more in {result.out}/manifest.json")
+        echo(f"    … {len(warnings) - MAX_LISTED} more in {result.out}/manifest.json")
     for p in result.failed:
-        click.secho(f"  failed: {p.error}", fg="red", err=True)
+        echo(f"  failed: {p.error}", fg="red", err=True)
 
 
 def print_validation(build_dir: Path, jobs: int = 1) -> None:
@@ -56,6 +55,4 @@ def print_validation(build_dir: Path, jobs: int = 1) -> None:
     from kg.validate import summary_line, validate_build
 
     report = validate_build(build_dir, jobs=jobs)
-    click.echo(
-        f"  validation: {summary_line(report)} (details: kg validate --build-dir {build_dir})"
-    )
+    echo(f"  validation: {summary_line(report)} (details: kg validate --build-dir {build_dir})")

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from kg.cli.options import build_dir_option, jobs_option, output_option
+from kg.cli.terminal import echo
 
 SEVERITIES = ("violation", "warning")
 FORMATS = ("json", "text", "turtle")
@@ -85,7 +86,7 @@ def command(
     level = Severity(fail_on.capitalize())
     text = render(report, fmt, fail_on=level, limit=limit)
     if output is None:
-        click.echo(text, nl=False)
+        echo(text, nl=False)
     else:
         from kg.store.atomic import write_text_atomic
 

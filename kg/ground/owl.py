@@ -7,7 +7,8 @@ named genus of an ``owl:equivalentClass`` intersection, which is a superclass to
 ``owl:deprecated`` and ``IAO:0100001`` (term replaced by). Anonymous restrictions are skipped.
 
 ``owl:imports`` are recorded in the header and **never followed**: the reader opens exactly
-one local file and nothing else (expat does not fetch external entities or DTDs).
+one local file and nothing else (expat does not fetch external entities or DTDs, and a file
+declaring one is refused first by :func:`kg.ground.xml_safety.refuse_external_entities`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 from kg import vocab as v
 from kg.errors import InputError
 from kg.ground.model import MODULE_MARKER, OntologyClass, OntologyHeader
+from kg.ground.xml_safety import refuse_external_entities
 
 _LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _T_DEPRECATED = v.clark(v.OWL, v.DEPRECATED)
@@ -76,6 +78,7 @@ def read_owl(path: Path) -> tuple[OntologyHeader, tuple[OntologyClass, ...]]:
     drafts: dict[str, _Draft] = {}
     depth = 0
     root: ET.Element | None = None
+    refuse_external_entities(path)
     try:
         for event, elem in ET.iterparse(path, events=("start", "end")):
             if event == "start":

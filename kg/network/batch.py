@@ -2,7 +2,9 @@
 
 The graph is projected once; each page's entity gets the bounded search of
 :mod:`kg.network.neighbourhood` (never ``ego_graph`` per centre), rendered in one format and
-written to ``<out>/<slug><suffix>``. Pages without an entity in the graph are listed, not
+written to ``<out>/<slug><suffix>`` (the slug made a safe file name by
+:func:`kg.store.file_names.path_in`: a hostile slug cannot write outside ``out``), each file
+atomically. Pages without an entity in the graph are listed, not
 guessed.
 """
 
@@ -15,6 +17,8 @@ from typing import Any
 from kg.network.diagram import DEFAULT_DEPTH, DEFAULT_MAX_EDGES, build_diagram
 from kg.network.formats import SUFFIXES, render
 from kg.network.network import open_network
+from kg.store.atomic import make_folder, write_text_atomic
+from kg.store.file_names import path_in
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -32,10 +36,10 @@ def write_all_diagrams(
     max_edges: int | None = DEFAULT_MAX_EDGES,
     relations: tuple[str, ...] = (),
 ) -> BatchResult:
-    """Write one diagram per page of the build into ``out_dir`` (created if needed)."""
+    """Write one diagram per page of the build into ``out_dir`` (created with its parents)."""
     net = open_network(source)
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    make_folder(out)
     written: list[tuple[str, Path]] = []
     skipped: list[str] = []
     for slug, page in sorted(net.graph.graph["pages"].items()):
@@ -45,7 +49,7 @@ def write_all_diagrams(
         diagram = build_diagram(
             net.graph, page.topic, depth=depth, max_edges=max_edges, relations=relations
         )
-        path = out / f"{slug}{SUFFIXES[fmt]}"
-        path.write_text(render(diagram, fmt), encoding="utf-8")
+        path = path_in(out, slug, SUFFIXES[fmt])
+        write_text_atomic(path, render(diagram, fmt))
         written.append((slug, path))
     return BatchResult(written=tuple(written), skipped=tuple(skipped))

@@ -1,10 +1,10 @@
 """The Cell Ontology the build used, loaded with owlready2 for the ontology checks.
 
-owlready2 gets its own ``World()`` (never the default world) and never sees an
-``owl:imports``: the file's bytes are read and every import declaration is removed before
-owlready2 parses them (the 2026 editors' file declares remote imports; kg never touches the
-network). For the reasoner the same bytes are also stripped of axiom annotations
-(``owl:Axiom`` blocks), which HermiT's old OWL API parser rejects and which carry no logic.
+owlready2 gets its own ``World()`` (never the default world), in its own process that cannot
+open a socket (:mod:`kg.validate.sandbox`), and never sees an ``owl:imports``: the file is
+parsed and every import element, in whatever spelling, is removed before owlready2 reads it
+(:mod:`kg.validate.owl_xml`; the 2026 editors' file declares remote imports; kg never touches
+the network). For the reasoner axiom annotations (``owl:Axiom`` blocks) are removed too.
 
 :class:`Ontology` answers what the checks ask: does a class exist, is it obsolete, its label
 and exact synonyms, its named ancestors (``rdfs:subClassOf`` plus the genus of an
@@ -26,32 +26,26 @@ from kg import vocab as v
 from kg.errors import InputError
 from kg.ground.model import MODULE_MARKER
 from kg.ground.normalise import normalise, singular_variants
+from kg.validate.owl_xml import import_free_xml
+from kg.validate.sandbox import run_isolated
 
 CL_PURL = re.compile(r"^http://purl\.obolibrary\.org/obo/CL_[0-9]{7}$")
 DEVELOPS_FROM = v.DEVELOPS_FROM
-_IMPORTS = re.compile(
-    rb"<owl:imports\b[^>]*/>\s*|<owl:imports\b.*?</owl:imports>\s*|<Import>.*?</Import>\s*"
-    rb"|^[^\n]*<http://www\.w3\.org/2002/07/owl#imports>[^\n]*\n",
-    re.S | re.M,
-)
-_AXIOMS = re.compile(rb"<owl:Axiom\b[^>]*/>\s*|<owl:Axiom\b.*?</owl:Axiom>\s*", re.S)
 _OIO = "http://www.geneontology.org/formats/oboInOwl#"
 _REPLACED_BY = v.IAO_REPLACED_BY
 
 
 def ontology_bytes(path: Path, *, for_reasoner: bool = False) -> bytes:
-    """The file's bytes without import declarations (and, for HermiT, axiom annotations)."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read the ontology ({exc.strerror})", path=path) from None
-    data = _IMPORTS.sub(b"", data)
-    return _AXIOMS.sub(b"", data) if for_reasoner else data
+    """The file as XML without import declarations (and, for HermiT, axiom annotations)."""
+    return import_free_xml(path, for_reasoner=for_reasoner)
 
 
 def is_obo(path: Path) -> bool:
-    with path.open("rb") as fh:
-        head = fh.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
+    except OSError as exc:
+        raise InputError(f"cannot read the ontology ({exc.strerror})", path=path) from None
     return not head.startswith(b"<")
 
 
@@ -119,7 +113,7 @@ def load(path: Path, *, shipped_module: Path | None = None) -> Ontology:
     """Read one ontology file for the checks (see the module docstring)."""
     if not path.is_file():
         raise InputError("ontology file not found", path=path)
-    onto = _from_index(path) if is_obo(path) else _from_owlready(path)
+    onto = _from_index(path) if is_obo(path) else run_isolated(_from_owlready, path, where=path)
     if shipped_module is not None and path.resolve() == shipped_module.resolve():
         onto.is_module = True
     onto.index_names()
@@ -127,11 +121,13 @@ def load(path: Path, *, shipped_module: Path | None = None) -> Ontology:
 
 
 def _from_owlready(path: Path) -> Ontology:
+    """Run in the sandbox's child process (see :func:`load`)."""
     import owlready2
 
+    data = ontology_bytes(path)
     world = owlready2.World()
     try:
-        world.get_ontology(path.resolve().as_uri()).load(fileobj=io.BytesIO(ontology_bytes(path)))
+        world.get_ontology(path.resolve().as_uri()).load(fileobj=io.BytesIO(data))
     except Exception as exc:  # owlready2 raises many types for unreadable files
         raise InputError(f"owlready2 cannot read this ontology ({exc})", path=path) from None
     onto = Ontology(

@@ -9,7 +9,9 @@ for unsatisfiable classes: a page claim that contradicts a disjointness axiom sh
 
 The reasoner runs in a child process in its own process group, started early and waited for
 with a deadline: on timeout the whole group (the Python child and its Java) is killed and
-the check is skipped with a notice. Without Java it is skipped with a one-line notice.
+the check is skipped with a notice. Without Java it is skipped with a one-line notice. The child
+cannot open a socket and its standard error goes to a file (:mod:`kg.validate.sandbox`), so
+nothing HermiT or owlready2 prints lands among kg's messages.
 """
 
 from __future__ import annotations
@@ -24,8 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from kg.deadline import Deadline, kill_group
+from kg.validate.sandbox import capture_stderr, forbid_network, last_line
 
 _CLAIMS_ONTOLOGY = "https://scidex.ai/kg/validate/claims.owl"
+_STDERR = "stderr.txt"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -74,7 +78,11 @@ class Running:
                 "consistency not checked",
             )
         except EOFError:
-            return ReasonerResult(status="error", notice="reasoner: HermiT stopped unexpectedly")
+            detail = last_line(os.path.join(self.tmp.name, _STDERR)) if self.tmp else ""
+            return ReasonerResult(
+                status="error",
+                notice="reasoner: HermiT stopped unexpectedly" + (f" ({detail})" if detail else ""),
+            )
         finally:
             self.stop()
 
@@ -121,6 +129,8 @@ def start(ontology: Path, axioms: Axioms, *, timeout: float, enabled: bool = Tru
 def _reason(ontology: str, axioms: Axioms, tmpdir: str, conn: Connection) -> None:
     """The child process: load, add the build's axioms, run HermiT, send the verdict."""
     os.setpgrp()
+    capture_stderr(os.path.join(tmpdir, _STDERR))
+    forbid_network()
     tempfile.tempdir = tmpdir
     try:
         verdict = _run_hermit(Path(ontology), axioms)
