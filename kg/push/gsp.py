@@ -78,6 +78,7 @@ class Client:
         self.endpoints = endpoints
         self.timeout = timeout
         self._headers: dict[str, str] = {}
+        self._digest: _DigestHandler | None = None
         handlers: list[urllib.request.BaseHandler] = []
         c = credentials or Credentials()
         if c.token is not None:
@@ -88,7 +89,8 @@ class Client:
             manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
             for url in (endpoints.query, endpoints.update, endpoints.gsp):
                 manager.add_password(None, url, c.user, c.password or "")
-            handlers.append(_DigestHandler(manager))
+            self._digest = _DigestHandler(manager)
+            handlers.append(self._digest)
         self._opener = urllib.request.build_opener(*handlers)
 
     def put_graph(self, graph: str, data: bytes, content_type: str = NTRIPLES) -> None:
@@ -132,7 +134,10 @@ class Client:
         content_type: str | None,
         accept: str | None = None,
     ) -> bytes:
-        request = urllib.request.Request(url, data=data, method=method, headers=self._headers)
+        headers = dict(self._headers)
+        if self._digest is not None and self._digest.digest_seen:
+            headers.pop("Authorization", None)  # the server wants Digest: answer its challenge
+        request = urllib.request.Request(url, data=data, method=method, headers=headers)
         if content_type is not None:
             request.add_header("Content-Type", content_type)
         if accept is not None:
@@ -151,14 +156,25 @@ class Client:
 
 
 class _DigestHandler(urllib.request.HTTPDigestAuthHandler):
-    """Answers a Digest challenge in place of the Basic header sent first."""
+    """Answers a Digest challenge in place of the Basic header sent first. A server that
+    refuses the Basic header without a challenge (Virtuoso) is asked once more without it, to
+    learn the challenge; after a Digest challenge, Basic is no longer sent first."""
+
+    digest_seen = False
 
     def http_error_401(self, req: Any, fp: Any, code: Any, msg: Any, headers: Any) -> Any:
         challenge = headers.get_all("WWW-Authenticate") or []
-        if not any(c.lower().startswith("digest") for c in challenge):
-            return None  # a plain refusal: reported as it is
-        req.remove_header("Authorization")
-        return super().http_error_401(req, fp, code, msg, headers)
+        if any(c.lower().startswith("digest") for c in challenge):
+            self.digest_seen = True
+            req.remove_header("Authorization")
+            return super().http_error_401(req, fp, code, msg, headers)
+        sent = req.get_header("Authorization") or ""
+        if sent.startswith("Basic ") and not challenge and not getattr(req, "kg_bare", False):
+            fp.read()
+            req.remove_header("Authorization")
+            req.kg_bare = True
+            return self.parent.open(req, timeout=req.timeout)
+        return None  # a plain refusal: reported as it is
 
 
 class _HttpStatus(ServerError):

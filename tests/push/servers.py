@@ -7,6 +7,7 @@ reading a server's graphs back with SPARQL over HTTP, independently of the push 
 
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 import subprocess
@@ -189,3 +190,57 @@ def refusing_server(
     finally:
         server.shutdown()
         server.server_close()
+
+
+VIRTUOSO_INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
+
+
+@contextmanager
+def virtuoso_server(folder: Path) -> Iterator[str]:
+    """Debian's Virtuoso (``virtuoso-opensource``) with a fresh database in ``folder``, on free
+    loopback ports; yields its HTTP base URL (user ``dba``, password ``dba``: a fresh database's)."""
+    exe = shutil.which("virtuoso-t")
+    if exe is None or not VIRTUOSO_INI.is_file():
+        pytest.skip("needs Debian's virtuoso-opensource (apt-get install virtuoso-opensource)")
+    folder.mkdir(parents=True, exist_ok=True)
+    isql_port, http_port = free_port(), free_port()
+    ini = VIRTUOSO_INI.read_text("utf-8").replace(
+        "/var/lib/virtuoso-opensource-7/db/", f"{folder}/"
+    )
+    ini = re.sub(r"(?m)^ServerPort\s*=\s*1111\b", f"ServerPort = {isql_port}", ini)
+    ini = re.sub(r"(?m)^ServerPort\s*=\s*8890\b", f"ServerPort = {http_port}", ini)
+    ini = re.sub(r"(?m)^(DirsAllowed\s*=.*)$", rf"\1, {folder}", ini)
+    (folder / "virtuoso.ini").write_text(ini, "utf-8")
+    proc = subprocess.Popen(
+        [exe, "+foreground", "+configfile", str(folder / "virtuoso.ini")],
+        cwd=folder,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{http_port}"
+    try:
+        wait_for_port(http_port, proc, seconds=120)
+        _wait_for_sparql(f"{base}/sparql", proc)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        if proc.stdout:
+            proc.stdout.close()
+
+
+def _wait_for_sparql(url: str, proc: subprocess.Popen[bytes], seconds: float = 120.0) -> None:
+    """Virtuoso listens before its SPARQL service answers: wait until it does."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, "virtuoso exited"
+        try:
+            sparql_select(url, "SELECT * WHERE { ?s ?p ?o } LIMIT 1")
+            return
+        except (OSError, ValueError):
+            time.sleep(0.5)
+    raise AssertionError(f"{url} did not answer within {seconds} s")

@@ -13,6 +13,8 @@ from click.testing import CliRunner
 
 from kg import vocab as v
 from kg.cli import cli
+from kg.errors import InputError
+from kg.pages.shard import Shard
 from kg.pipeline import build
 from kg.push import STATE_FILE, push
 from kg.store import read_manifest
@@ -28,6 +30,7 @@ from tests.push.servers import (
 
 #: fixture pages built beside the seeds (each its own page graph)
 FIXTURE_PAGES = ("gene_infobox.txt", "therapeutic_infobox.txt", "mechanism_infobox.txt")
+SHARED = {v.TERMS_GRAPH, v.BUILD_GRAPH}
 
 
 @pytest.fixture
@@ -175,3 +178,26 @@ def test_a_damaged_state_file_means_push_everything(
     (out / STATE_FILE).write_text("{not json")
     assert set(push(out, server.endpoints).plan.replace) == set(local_graphs(out))
     assert_server_holds_build(server, out)
+
+
+def test_shards_pushed_to_one_server_hold_every_page(
+    tmp_path: Path, pages: Path, server: Oxigraph
+) -> None:
+    """N shard builds pushed with --shared merge: every page graph as its shard built it, the
+    terms graph the union of the shards' (docs in tests/pages/test_shard.py)."""
+    shards = [tmp_path / f"shard-{i}" for i in (1, 2)]
+    for i, out in enumerate(list(shards), 1):
+        try:
+            build([pages], out=out, shard=Shard(i, 2))
+        except InputError:  # a shard that got no page: the other holds them all
+            shards.remove(out)
+    for out in shards:
+        push(out, server.endpoints, shared="merge")
+    locals_ = [local_graphs(out) for out in shards]
+    page_graphs = {g: t for lg in locals_ for g, t in lg.items() if g not in SHARED}
+    assert server_graphs(server.endpoints.query) == set(page_graphs) | SHARED
+    for graph, triples in page_graphs.items():
+        assert server_triples(server.endpoints.query, graph) == triples
+    for shared in SHARED:
+        union = set().union(*(lg[shared] for lg in locals_))
+        assert server_triples(server.endpoints.query, shared) == union
