@@ -13,6 +13,7 @@ Exception tree::
     ├── QueryError (ValueError)       a SPARQL query is malformed, unsafe or timed out
     ├── OutputError (OSError)         a file or folder kg writes cannot be written
     │   └── BuildLockedError          another `kg build` (or a store writer) holds the build folder
+    ├── ServerError (OSError)         a SPARQL server (`kg push`) refused a request or cannot be reached
     └── ValidationError (RuntimeError) validation could not run (not: the data does not conform)
 """
 
@@ -59,6 +60,11 @@ class OutputError(KgError, OSError):
 
 class BuildLockedError(OutputError):
     """Another process is writing the build folder or holds its store open read-write."""
+
+
+class ServerError(KgError, OSError):
+    """A SPARQL server refused a request (HTTP status and the first line of its answer) or
+    cannot be reached (`kg push`)."""
 
 
 class ValidationError(KgError, RuntimeError):

@@ -20,6 +20,7 @@ from kg.config_hash import config_digest
 from kg.errors import InputError
 from kg.page_worker import WorkerState, run_pages
 from kg.pages import find_pages
+from kg.pages.shard import Shard
 from kg.store.atomic import make_folder
 from kg.store.build_dir import BuildDir
 from kg.store.dataset import Block
@@ -88,10 +89,12 @@ def build(
     lexicons: Sequence[str | Path] = (),
     jobs: int = 1,
     progress: Callable[[PageRecord, int], None] | None = None,
+    shard: Shard | None = None,
 ) -> BuildResult:
     """Build the knowledge graph of the given page files / folders (default ``seeds/``).
 
-    ``progress(result, total)`` is called once per page file as it is done.
+    ``progress(result, total)`` is called once per page file as it is done; ``shard`` builds
+    only the pages of that shard (:mod:`kg.pages.shard`).
     """
     for lex in lexicons:  # SSSOM TSV files, read by kg.ground.sssom (they ride with the ontologies)
         if not str(lex).endswith(".tsv"):
@@ -101,6 +104,7 @@ def build(
         if not o.is_file():
             raise InputError("ontology or lexicon file not found", path=o)
     files = find_inputs(paths)
+    files = shard.select(files) if shard is not None else files
     b = BuildDir(Path(out))
     make_folder(b.cache)
     with build_lock(b.root):

@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "diagram": "kg.cli.diagram_cmd",
     "provenance": "kg.cli.provenance_cmd",
     "path": "kg.cli.path_cmd",
+    "push": "kg.cli.push_cmd",
 }
 
 

@@ -11,6 +11,19 @@ import click
 from kg.cli.options import jobs_option
 
 
+def _shard_option(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Any:
+    """``--shard I/N`` checked before any work (a usage error, exit 2)."""
+    if value is None:
+        return None
+    from kg.errors import InputError
+    from kg.pages.shard import parse_shard
+
+    try:
+        return parse_shard(value)
+    except InputError as exc:
+        raise click.BadParameter(str(exc).removeprefix("--shard ")) from None
+
+
 @click.command(name="build")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
@@ -38,6 +51,13 @@ from kg.cli.options import jobs_option
 )
 @jobs_option("Pages built in parallel processes.")
 @click.option(
+    "--shard",
+    metavar="I/N",
+    callback=_shard_option,
+    help="Build only shard I of N: the pages whose content sha256 modulo N is I-1 "
+    "(N machines build one shard each and push to one server).",
+)
+@click.option(
     "--validate/--no-validate",
     default=True,
     show_default=True,
@@ -49,6 +69,7 @@ def command(
     ontologies: tuple[Path, ...],
     lexicons: tuple[Path, ...],
     jobs: int,
+    shard: Any,
     validate: bool,
 ) -> None:
     """Build the knowledge graph from page files or folders PATHS (default: seeds/).
@@ -76,7 +97,13 @@ def command(
             bar.update(1)
 
         result = build(
-            paths, out=out, ontologies=ontologies, lexicons=lexicons, jobs=jobs, progress=step
+            paths,
+            out=out,
+            ontologies=ontologies,
+            lexicons=lexicons,
+            jobs=jobs,
+            progress=step,
+            shard=shard,
         )
     print_summary(result)
     if len(result.failed) == len(result.pages):
