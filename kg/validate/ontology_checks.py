@@ -110,7 +110,6 @@ def start_checks(
 ) -> PendingChecks:
     """Run the ontology checks over every page graph and start the reasoner in the background."""
     from kg.ground import shipped_module_path
-
     from kg.validate.vocab_checks import vocab_results
 
     onto = _merge([load(f, shipped_module=shipped_module_path()) for f in files])
@@ -157,7 +156,7 @@ def _ids(
     triples: Sequence[ox.Triple],
     index: PageIndex,
     onto: Ontology,
-    grounder: Grounder,  # noqa: ARG001 - kept for the checks that consult the vocabularies
+    grounder: Grounder,
 ) -> Iterable[ValidationResult]:
     used = sorted(
         {

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kg.ground.vocabulary import shipped_vocabularies
 from kg import vocab as v
 from kg.extract.model import PageExtraction
 from kg.extract.relations import relation_for
+from kg.ground.vocabulary import shipped_vocabularies
 from kg.vocab import terms as p
 from tests.extract.conftest import find, iri, one
 
