@@ -91,7 +91,6 @@ class ExtractionContext:
     """One page being extracted (see the module docstring)."""
 
     __slots__ = (
-        "_cite_by_owner",
         "_cite_starts",
         "_cites",
         "_memo",
@@ -122,10 +121,6 @@ class ExtractionContext:
         cites = sorted(parsed.citations, key=lambda c: (c.span.start, c.span.end, c.key))
         self._cites = cites
         self._cite_starts = [c.span.start for c in cites]
-        self._cite_by_owner: dict[str, list[Citation]] = {}
-        for c in cites:
-            if c.attached_to:
-                self._cite_by_owner.setdefault(c.attached_to, []).append(c)
 
     # -- problems ----------------------------------------------------------------------------
     def report(self, line: int | None, message: str) -> None:
@@ -137,12 +132,13 @@ class ExtractionContext:
     def references(
         self, element: Element | Cell | None, span: Span | None = None
     ) -> tuple[str, ...]:
-        """Citation keys of an element: its own, those attached to it, those inside its span."""
+        """Citation keys of an element: its own and those inside its span (a marker supports
+        the sentence, bullet or cell it closes; one alone on the next line, or between tags,
+        supports nothing: kg.parse.citations.unattached_citations)."""
         found: list[Citation] = []
         if element is not None:
             found.extend(_own_citations(element))
             if isinstance(element, Element) and not isinstance(element, InfoboxRow):
-                found.extend(self._cite_by_owner.get(element.id, ()))
                 span = span or element.span
         if isinstance(element, InfoboxRow):  # only markers inside a cell close it
             spans = [element.label.span, element.value.span]

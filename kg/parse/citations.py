@@ -12,16 +12,22 @@ Forms read (``kind`` of the :class:`~kg.parse.model.Citation`):
 Generated keys give their PubMed id when they carry one explicitly (``pmid35435793``); keys such as
 ``auto_37399327`` are kept as written (the number is not known to be a PMID). Keys that name no
 reference (``view``, ``edit``, ...) are ``junk``.
+
+A marker supports the statement it closes: the sentence, bullet or table / infobox cell it stands
+in. One that stands where no statement is (between ``<tr>`` and ``<td>``, after ``</td>``, on a
+heading, alone on a line) is a reference of the page that supports no fact:
+:func:`unattached_citations` lists them (``kg parse`` prints them with their lines).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from kg.parse.document import Document, element_id
 from kg.parse.links import database_curie
-from kg.parse.model import Citation
+from kg.parse.model import Citation, ParsedPage, Span
 
 #: Keys seen on pages that are export debris, not references.
 JUNK_KEYS = frozenset(
@@ -122,3 +128,33 @@ def make_citation(
         doi=doi_of_url(url) if url else None,
         junk=kind in ("key", "quoted") and is_junk(key),
     )
+
+
+def statement_spans(parsed: ParsedPage) -> list[Span]:
+    """The spans of the elements that state something: infobox and table cells, bullets and
+    paragraphs (whose sentences close with their markers)."""
+    spans: list[Span] = []
+    for box in parsed.infoboxes:
+        rows = [*box.rows, *(r for sub in box.subtables for r in sub.rows)]
+        spans.extend(cell.span for r in rows for cell in (r.label, r.value))
+    spans.extend(cell.span for t in parsed.tables for r in t.rows for cell in r.cells)
+    spans.extend(b.span for b in parsed.bullets)
+    spans.extend(p.span for p in parsed.paragraphs)
+    return spans
+
+
+def unattached_citations(parsed: ParsedPage) -> tuple[Citation, ...]:
+    """Markers (not definitions, not junk) inside no statement's span, in page order."""
+    spans = sorted((s.start, s.end) for s in statement_spans(parsed))
+    starts = [a for a, _ in spans]
+    reach: list[int] = []  # the furthest end among spans starting at or before index i
+    for _, end in spans:
+        reach.append(max(end, reach[-1]) if reach else end)
+    out: list[Citation] = []
+    for c in sorted(parsed.citations, key=lambda c: (c.span.start, c.span.end)):
+        if c.kind == "definition" or c.junk:
+            continue
+        i = bisect.bisect_right(starts, c.span.start) - 1
+        if i < 0 or reach[i] < c.span.end:
+            out.append(c)
+    return tuple(out)

@@ -12,6 +12,7 @@ from enum import Enum
 from typing import Any
 
 from kg.pages import Page
+from kg.parse.citations import unattached_citations
 from kg.parse.model import Infobox, InfoboxRow, LineRole, ParsedPage, Span
 
 MAX_TEXT = 100  # characters of a line or value shown in the text summary
@@ -48,6 +49,9 @@ def render_json(parsed: ParsedPage, page: Page) -> str:
     data = to_data(parsed)
     data["line_roles"] = role_counts(parsed)
     data["unused_lines"] = [{"line": n, "text": t} for n, t in unused_lines(parsed, page)]
+    data["unattached_citations"] = [
+        {"key": c.key, "line": c.span.first_line} for c in unattached_citations(parsed)
+    ]
     return json.dumps(data, sort_keys=True, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -82,6 +86,11 @@ def render_text(parsed: ParsedPage, page: Page) -> str:
             f"diagram {d.form} {d.direction}{_where(d.span)}: "
             f"{len(d.nodes)} nodes, {len(d.edges)} edges, {len(d.problems)} problems"
         )
+    stray = unattached_citations(parsed)
+    out.append(
+        f"unattached citations (page references, attached to no fact): {len(stray) or 'none'}"
+    )
+    out.extend(f"  line {c.span.first_line}: [@{c.key}]" for c in stray)
     out.append(f"problems: {len(parsed.problems) or 'none'}")
     for p in parsed.problems:
         where = f"line {p.line}: " if p.line is not None else ""

@@ -129,3 +129,19 @@ def test_history_fixture_json_spans_point_into_the_raw_file() -> None:
     box = data["infoboxes"][0]
     assert raw[box["span"]["start"] : box["span"]["end"]] == box["source"]
     assert '\\"infobox infobox-gene\\"' in box["source"]
+
+
+def test_unattached_markers_are_listed_with_their_lines() -> None:
+    """Issue 11: the iPSC infobox's stray markers are page references attached to no fact."""
+    code, out, _ = run("parse", str(IPSC_SEED))
+    assert code == 0
+    assert "unattached citations (page references, attached to no fact): 4" in out
+    for key in ("donnelly2013", "kalkonde2022", "kino2015", "schizopoulos2024"):
+        assert f"  line {line_of(IPSC_SEED, f'[@{key}]', 2)}: [@{key}]" in out
+    data = json.loads(run("parse", str(IPSC_SEED), "--format", "json")[1])
+    assert [c["key"] for c in data["unattached_citations"]] == [
+        "donnelly2013",
+        "kalkonde2022",
+        "kino2015",
+        "schizopoulos2024",
+    ]

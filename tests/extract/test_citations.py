@@ -47,3 +47,20 @@ def test_facts_carry_the_keys_of_their_element(fixture_page: Get) -> None:
     one(ex, v.reference_iri("brown2017"), p.CITATION_KEY, "brown2017")
     for a in find(ex, p=p.CITATION_KEY):  # a reference node does not cite itself
         assert references(a) == set()
+
+
+def test_a_marker_alone_on_a_line_supports_no_fact() -> None:
+    """Issue 11: a marker supports the bullet it closes, not the bullet before its line."""
+    from tests.extract.conftest import extract_text
+
+    text = (
+        "Amyotrophic Lateral Sclerosis\n"
+        "Treatments\n"
+        "- Riluzole treats amyotrophic lateral sclerosis[@closes]\n"
+        "- Edaravone treats amyotrophic lateral sclerosis\n"
+        "[@alone]\n"
+    )
+    _, ex = extract_text(text)
+    cited = {k for a in ex.assertions for e in a.evidence for k in e.references}
+    assert "closes" in cited and "alone" not in cited
+    one(ex, v.reference_iri("alone"), p.CITATION_KEY, "alone")  # still a reference of the page

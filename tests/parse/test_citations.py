@@ -151,3 +151,34 @@ def test_seed_citation_keys_on_their_bullets() -> None:
     assert where["pfaff1996"] == "Required for motor neuron survival and axon pathfinding"
     assert where["rosen1993"] == "Mutations cause toxic gain-of-function"
     assert where["bensimon1994"] == "Riluzole (glutamate inhibitor) modestly extends survival"
+
+
+def test_markers_where_no_statement_is_are_unattached() -> None:
+    """Issue 11: between <tr> and <td>, after </td>, on a heading, alone on a line."""
+    from kg.parse import parse_page
+    from kg.parse.citations import unattached_citations
+
+    text = (
+        "# Motor Neurons\n"
+        '<table class="infobox infobox-cell">\n'
+        "<tr> [@between]\n"
+        '<td class="label">Location</td>\n'
+        "<td>Spinal cord [@incell]</td> [@aftercell]\n"
+        "</tr>\n"
+        "</table>\n"
+        "## Overview\n"
+        "Motor neurons control voluntary movement.[@insentence]\n"
+        "## Molecular Biology [@onheading]\n"
+        "- Riluzole extends survival[@inbullet]\n"
+        "[@alone]\n"
+        "[@def1]: [Author (2001) A paper](https://doi.org/10.1/x)\n"
+    )
+    parsed = parse_page(Page.from_text(text))
+    stray = unattached_citations(parsed)
+    lines = {c.key: c.span.first_line for c in stray}
+    for key in ("between", "aftercell", "onheading", "alone"):
+        assert lines[key] == next(
+            n for n, line in enumerate(text.splitlines(), 1) if f"[@{key}]" in line
+        )
+    assert set(lines) == {"between", "aftercell", "onheading", "alone"}
+    assert {c.key for c in parsed.citations} >= {"incell", "insentence", "inbullet", "def1"}
