@@ -97,7 +97,7 @@ def test_every_source_shape_is_a_shape_kg_ships(mini, in_fixtures, tmp_path) -> 
     """Regression: the Python checks' shapes (kgs:OntologyLineage, kgs:FactEvidence, ...)
     were named by results but defined by no shapes file."""
     cl_row = statement(mini, MN, URIRef(v.RDF_TYPE))
-    for local in ("0000717", "0000236"):  # obsolete; unknown to the shipped module
+    for local in ("0000717", "9999999"):  # obsolete; unknown to the module and shipped CL
         add_fact(mini, MN, RELATED, URIRef(CL + local), like=cl_row)
     set_literal(mini, MN, LABEL, "Motor Neurons", Literal("Purkinje Cells"))
     st = statement(mini, ALS, HAS_LOCATION, MN)
@@ -108,7 +108,7 @@ def test_every_source_shape_is_a_shape_kg_ships(mini, in_fixtures, tmp_path) -> 
     shapes = load_shapes().graph
     named = {report.value(r, SH.sourceShape) for r in results(report)}
     expected = {
-        kgs(n) for n in ("OntologyObsoleteId", "OntologyKnownId", "OntologyLabel", "FactEvidence")
+        kgs(n) for n in ("OntologyObsoleteId", "VocabularyKnownId", "OntologyLabel", "FactEvidence")
     }
     assert expected <= {str(n) for n in named}
     shape_types = {SH.NodeShape, SH.PropertyShape}
