@@ -30,7 +30,7 @@ FORMAT_NAMES = ("jsonld", "nquads", "ntriples", "sssom", "trig", "turtle")
 def command(build_dir: Path, fmt: str, output: Path | None) -> None:
     """Write the dataset built by `kg build` in an RDF format (or its groundings as SSSOM)."""
     from kg.export import FORMATS, export
-    from kg.store.atomic import write_atomic
+    from kg.store.atomic import atomic_file
 
     if output is None:  # \uXXXX for terminal controls: the formats' own escape, so lossless
         from kg.cli.terminal import SafeStream
@@ -39,9 +39,13 @@ def command(build_dir: Path, fmt: str, output: Path | None) -> None:
         export(build_dir, fmt, stream)  # type: ignore[arg-type]
         stream.close()
         return
-    import io
+    with atomic_file(output) as fh:  # streamed, never held in memory; -o NAME.gz: gzip
+        if output.suffix == ".gz":
+            import gzip
 
-    buf = io.BytesIO()
-    export(build_dir, fmt, buf)
-    write_atomic(output, buf.getvalue())
-    echo(f"Wrote {output} ({FORMATS[fmt].name}, {len(buf.getvalue()):,} bytes)", err=True)
+            with gzip.GzipFile(filename="", mode="wb", fileobj=fh, mtime=0, compresslevel=6) as gz:
+                export(build_dir, fmt, gz)  # type: ignore[arg-type]
+        else:
+            export(build_dir, fmt, fh)
+    size = output.stat().st_size
+    echo(f"Wrote {output} ({FORMATS[fmt].name}, {size:,} bytes)", err=True)

@@ -68,3 +68,20 @@ def test_turtle_uses_curies(seed_build: Path) -> None:
     text = _export(seed_build, "turtle").decode()
     assert "@prefix CL: <http://purl.obolibrary.org/obo/CL_> ." in text
     assert "CL:0000100" in text
+
+
+def test_export_to_a_gz_name_writes_gzip_of_the_same_bytes(
+    seed_build: Path, tmp_path: Path
+) -> None:
+    """`kg export -o kg.nq.gz` streams gzip (it used to write plain N-Quads under a .gz name)."""
+    import gzip
+
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    target = tmp_path / "kg.nq.gz"
+    args = ["export", "--build-dir", str(seed_build), "--format", "nquads", "-o", str(target)]
+    r = CliRunner().invoke(cli, args)
+    assert r.exit_code == 0, r.output
+    assert gzip.decompress(target.read_bytes()) == (seed_build / "dataset.nq").read_bytes()

@@ -1,0 +1,251 @@
+"""`kg build --no-validate`, `kg export` and a 2-hop query at corpus scale; median of 3 runs.
+
+    python benchmarks/bench_scale.py                 # 18,434 pages (the size of SciDEX's wiki)
+    python benchmarks/bench_scale.py --pages 2000    # a quick run
+    python benchmarks/bench_scale.py --corpus DIR    # pages already made by make_corpus.py
+
+Every command runs as ``python -m kg ...`` in a fresh subprocess, timed by wall clock. Peak
+memory is reported two ways: the largest single process (``ru_maxrss`` of the children) and
+the process tree (the sum of the RSS of the command and its descendants, polled every 50 ms
+from /proc). Then: the build folder's parts in bytes, quads per fact, dataset bytes per page,
+export to N-Quads (plain and gzip), a 2-hop SPARQL query through ``kg query``, and the plain
+approach for comparison: an rdflib ``Dataset`` parsing and serialising the first
+``--plain-quads`` quads of the dataset, extrapolated linearly to the whole dataset (rdflib is
+linear or worse here, so the extrapolation flatters it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.make_corpus import make_corpus  # noqa: E402
+
+PAGE = 4096
+#: two hops out of every motor-neuron statement: the facts about what motor neurons express
+TWO_HOP = (
+    "SELECT ?marker ?p ?o WHERE { ?cell RO:0002292 ?marker . ?marker ?p ?o . "
+    'GRAPH kg:graph-terms { ?cell skos:prefLabel "motor neuron" } } LIMIT 10000'
+)
+PLAIN = """
+import json, resource, sys, time
+import rdflib
+t = time.perf_counter()
+ds = rdflib.Dataset()
+ds.parse(sys.argv[1], format="nquads")
+data = ds.serialize(format="nquads", encoding="utf-8")
+print(json.dumps({"seconds": time.perf_counter() - t,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def _children() -> dict[int, list[int]]:
+    kids: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = Path(entry.path, "stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        kids.setdefault(ppid, []).append(int(entry.name))
+    return kids
+
+
+def _tree_rss(root: int) -> int:
+    kids, total, todo = _children(), 0, [root]
+    while todo:
+        pid = todo.pop()
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE
+        todo.extend(kids.get(pid, ()))
+    return total
+
+
+@dataclass
+class Run:
+    seconds: float
+    tree_peak: int  # bytes
+    stdout: str
+
+
+KG_ROOT = ROOT  # the source tree whose kg runs (--kg-root: compare with another checkout)
+
+
+def run(args: list[str], *, cwd: Path = ROOT) -> Run:
+    """Run ``python -m kg ARGS``; wall seconds and the process tree's peak RSS."""
+    env = {**os.environ, "PYTHONPATH": str(KG_ROOT)}
+    t = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg", *args],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    peak = 0
+    done = threading.Event()
+
+    def poll() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss(proc.pid))
+            done.wait(0.05)
+
+    th = threading.Thread(target=poll, daemon=True)
+    th.start()
+    out, err = proc.communicate()
+    seconds = time.perf_counter() - t
+    done.set()
+    th.join()
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"kg {' '.join(args)} failed ({proc.returncode}):\n{err[-3000:]}")
+    return Run(seconds, peak, out)
+
+
+def median_run(make: list[str], repeat: int, before: object = None) -> tuple[float, int]:
+    secs, peaks = [], []
+    for _ in range(repeat):
+        if callable(before):
+            before()
+        r = run(make)
+        secs.append(r.seconds)
+        peaks.append(r.tree_peak)
+    return statistics.median(secs), max(peaks)
+
+
+def du(path: Path) -> int:
+    """Bytes on disk under ``path`` (following the build folder's links once)."""
+    path = path.resolve()
+    if path.is_file():
+        return path.stat().st_size
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink())
+
+
+def parts(out: Path) -> dict[str, int]:
+    found = {}
+    for name in ("dataset.nq", "dataset.nq.gz", "store", "cache", "manifest.json"):
+        if (out / name).exists():
+            found[name] = du(out / name)
+    found["total"] = du(out)
+    return found
+
+
+def plain(dataset: Path, n: int, tmp: Path) -> dict[str, float]:
+    import gzip
+
+    sample = tmp / "plain-sample.nq"
+    opener = gzip.open if dataset.suffix == ".gz" else open
+    with opener(dataset, "rb") as src, sample.open("wb") as dst:
+        for i, line in enumerate(src):
+            if i >= n:
+                break
+            dst.write(line)
+    out = subprocess.run(
+        [sys.executable, "-c", PLAIN, str(sample)], check=True, capture_output=True, text=True
+    )
+    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--pages", type=int, default=18434)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--corpus", type=Path, help="an existing corpus folder (else one is made)")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--plain-quads", type=int, default=200_000)
+    ap.add_argument("--tmp", type=Path, default=None, help="where builds go (default: a temp dir)")
+    ap.add_argument("--kg-root", type=Path, default=ROOT, help="run kg from this source tree")
+    args = ap.parse_args()
+    global KG_ROOT
+    KG_ROOT = args.kg_root.resolve()
+    tmp = Path(tempfile.mkdtemp(prefix="kg-bench-", dir=args.tmp))
+    try:
+        _bench(args, tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _bench(args: argparse.Namespace, tmp: Path) -> None:
+    corpus = args.corpus
+    if corpus is None:
+        corpus = tmp / "corpus"
+        make_corpus(corpus, args.pages, args.seed)
+    files = sorted(corpus.glob("*.txt"))
+    size = sum(f.stat().st_size for f in files)
+    print(
+        f"corpus: {len(files):,} pages, {size / 1e6:.1f} MB; {args.jobs} jobs, {os.cpu_count()} cpus"
+    )
+    out = tmp / "build"
+    build = ["build", "--no-validate", "--jobs", str(args.jobs), "--out", str(out), str(corpus)]
+    wall, peak = median_run(build, args.repeat, before=lambda: shutil.rmtree(out, True))
+    single = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    manifest = json.loads((out / "manifest.json").read_text("utf-8"))
+    summary = manifest["summary"]
+    quads, facts = summary["quads"], sum(i.get("facts", 0) for i in manifest["inputs"])
+    built = summary["built"]
+    print(f"\nkg build --no-validate (median of {args.repeat}, fresh folder each run)")
+    print(f"  wall              {wall:10.1f} s")
+    print(
+        f"  pages/s           {len(files) / wall:10.0f}   ({built:,} built, {summary['failed']:,} failed)"
+    )
+    print(
+        f"  quads/s           {quads / wall:10.0f}   ({quads:,} quads, {summary['triples']:,} distinct triples)"
+    )
+    print(f"  peak RSS, tree    {peak / 2**20:10.0f} MB (sum over the process tree, polled)")
+    print(f"  peak RSS, 1 proc  {single / 2**20:10.0f} MB (largest single process)")
+    print(f"  quads per fact    {quads / max(1, facts):10.1f}   ({facts:,} facts)")
+    p = parts(out)
+    dataset = next(out / n for n in ("dataset.nq", "dataset.nq.gz") if (out / n).exists())
+    print(f"  dataset bytes/page{p[dataset.name] / max(1, built):10.0f}")
+    print("  build folder parts (bytes):")
+    for name, n in p.items():
+        print(f"    {name:16} {n:15,}")
+    w2, _ = median_run(build, args.repeat)
+    print(f"  rebuild, nothing changed: {w2:.1f} s")
+    for fmt, target in (("nquads", "kg.nq"), ("nquads", "kg.nq.gz")):
+        dest = tmp / target
+        w, pk = median_run(
+            ["export", "--build-dir", str(out), "--format", fmt, "-o", str(dest)], args.repeat
+        )
+        print(
+            f"\nkg export --format {fmt} -o {target}: {w:.1f} s, peak {pk / 2**20:.0f} MB, {dest.stat().st_size:,} bytes"
+        )
+    q = ["query", "--build-dir", str(out), "--format", "tsv", TWO_HOP]
+    w, _ = median_run(q, args.repeat)
+    rows = run(q).stdout.count("\n") - 1
+    print(f"\n2-hop query through `kg query` (process start included): {w:.2f} s, {rows:,} rows")
+    pl = plain(dataset, args.plain_quads, tmp)
+    est = pl["seconds"] * quads / args.plain_quads
+    print(
+        f"\nplain approach: rdflib Dataset parse + serialize of {args.plain_quads:,} quads: "
+        f"{pl['seconds']:.1f} s, peak {pl['peak_mb']:.0f} MB"
+    )
+    print(
+        f"  extrapolated linearly to {quads:,} quads: {est:,.0f} s and "
+        f"{pl['peak_mb'] * quads / args.plain_quads / 1024:,.1f} GB"
+    )
+    print(f"  ratio plain (parse+serialize only) / kg build (everything): {est / wall:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
