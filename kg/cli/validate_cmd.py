@@ -49,6 +49,13 @@ FORMATS = ("json", "text", "turtle")
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Check against this Cell Ontology file instead of the one the build used.",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(("compiled", "pyshacl")),
+    default="compiled",
+    show_default=True,
+    help="SHACL engine: kg's compiled shapes, or pyshacl itself (the reference).",
+)
 @click.option("--no-reasoner", is_flag=True, help="Skip the HermiT consistency check.")
 @click.option(
     "--limit",
@@ -65,6 +72,7 @@ def command(
     fail_on: str,
     jobs: int,
     ontologies: tuple[Path, ...],
+    engine: str,
     no_reasoner: bool,
     limit: int,
     output: Path | None,
@@ -82,6 +90,7 @@ def command(
         jobs=jobs,
         ontology_paths=list(ontologies) or None,
         reasoner=not no_reasoner,
+        engine=engine,
     )
     level = Severity(fail_on.capitalize())
     text = render(report, fmt, fail_on=level, limit=limit)

@@ -24,7 +24,7 @@ from kg.validate.shapes import (
 )
 from kg.validate.source import BuildData, dataset_path, from_rdflib, read_dataset, read_manifest
 from kg.validate.units import make_units
-from kg.validate.units_run import Outcome, run_units
+from kg.validate.units_run import DEFAULT_ENGINE, Outcome, fallback_notice, run_units
 
 
 def validate_build(
@@ -36,11 +36,14 @@ def validate_build(
     reasoner: bool = True,
     reasoner_timeout: float = 120.0,
     progress: Callable[[Outcome], None] | None = None,
+    engine: str = DEFAULT_ENGINE,
 ) -> Report:
     """Validate a build folder (see the module docstring). A report is returned, not raised.
 
     ``ontology_paths`` overrides the ontology files the manifest names (default: the shipped
-    module). Raises :class:`kg.errors.InputError` for a missing or unreadable build or shapes.
+    module). ``engine`` is the SHACL engine (kg.validate.units_run.ENGINES): ``compiled``
+    (kg's compiled shapes, pyshacl for any shape it cannot compile) or ``pyshacl``. Raises
+    :class:`kg.errors.InputError` for a missing or unreadable build or shapes.
     """
     from kg.validate.ontology_checks import ontology_files, start_checks
 
@@ -55,7 +58,7 @@ def validate_build(
     pending = start_checks(data, onto_files, reasoner=reasoner, timeout=reasoner_timeout)
     try:
         units = make_units(data, shapes.inverse_paths)
-        outcomes = run_units(units, files, roots, jobs, progress)
+        outcomes = run_units(units, files, roots, jobs, progress, engine)
     except BaseException:
         pending.cancel()  # never leave a reasoner running behind an error
         raise
@@ -65,12 +68,17 @@ def validate_build(
         outcomes,
         files,
         extra=list(onto.results),
-        notices=[*onto_notes, *onto.notices],
+        notices=[*onto_notes, *onto.notices, *_engine_notes(files, engine)],
         checks=("shacl", "evidence", *onto.checks),
     )
 
 
-def validate_graph(data: rdflib.Graph | rdflib.Dataset, shapes: ShapeSet | None = None) -> Report:
+def validate_graph(
+    data: rdflib.Graph | rdflib.Dataset,
+    shapes: ShapeSet | None = None,
+    *,
+    engine: str = DEFAULT_ENGINE,
+) -> Report:
     """SHACL shapes and page-graph checks over one in-memory graph or dataset.
 
     A Dataset is cut into units like a build (one per page graph); a plain Graph is one unit
@@ -86,10 +94,16 @@ def validate_graph(data: rdflib.Graph | rdflib.Dataset, shapes: ShapeSet | None 
             named.add(t)
         built = from_rdflib(ds)
     units = make_units(built, shapes.inverse_paths)
-    outcomes = run_units(units, shapes.files, [Path.cwd()], jobs=1)
+    outcomes = run_units(units, shapes.files, [Path.cwd()], jobs=1, engine=engine)
+    notices = _engine_notes(shapes.files, engine)
     return _report(
-        built, outcomes, shapes.files, extra=[], notices=[], checks=("shacl", "evidence")
+        built, outcomes, shapes.files, extra=[], notices=notices, checks=("shacl", "evidence")
     )
+
+
+def _engine_notes(files: Sequence[Path], engine: str) -> list[str]:
+    note = fallback_notice(files, engine)
+    return [note] if note else []
 
 
 def _report(

@@ -18,7 +18,9 @@ from rdflib.namespace import RDF, SH
 from kg.errors import ValidationError
 from kg.validate.evidence import NON_EMPTY_SHAPE
 from kg.validate.report import Location, Severity, ValidationResult
+from kg.validate.shape_eval import RawResult
 from kg.validate.shapes import ShapeSet
+from kg.validate.unit_graph import key, to_rdflib
 
 #: SHACL-AF terms that need pyshacl's advanced mode.
 _ADVANCED = (SH.target, SH.rule, SH.expression, SH.SPARQLTarget, SH.SPARQLFunction)
@@ -86,6 +88,37 @@ def read_results(
             message=messages[0] if messages else f"does not conform to {shape}",
             source_shape=shape,
             constraint=str(report.value(r, SH.sourceConstraintComponent)),
+            focus_label=label(focus_key),
+            page=page,
+            location=locate(focus_key, path if path and "<" not in path else None, value),
+            origin="shacl",
+        )
+
+
+def compiled_results(
+    raw: Iterable[RawResult],
+    shapes: ShapeSet,
+    *,
+    label: Labeller,
+    locate: Locator,
+    page: str | None,
+) -> Iterable[ValidationResult]:
+    """The compiled engine's results, as :func:`read_results` reads pyshacl's."""
+    for r in raw:
+        focus_key = key(r.focus)
+        shape = r.shape
+        path = shape.path.text if shape.path is not None else None
+        value = to_rdflib(r.value).n3() if r.value is not None else None
+        name = shapes.name(shape.node)
+        messages = sorted(shape.messages)
+        yield ValidationResult(
+            severity=Severity.from_iri(shape.severity),
+            focus_node=focus_key,
+            path=path,
+            value=value,
+            message=messages[0] if messages else f"does not conform to {name}",
+            source_shape=name,
+            constraint=r.component,
             focus_label=label(focus_key),
             page=page,
             location=locate(focus_key, path if path and "<" not in path else None, value),

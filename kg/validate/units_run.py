@@ -21,8 +21,11 @@ from kg import vocab as v
 from kg.validate import evidence
 from kg.validate.locate import PageIndex
 from kg.validate.report import Severity, ValidationResult
-from kg.validate.shacl import needs_advanced, read_results, run_pyshacl
+from kg.validate.shacl import compiled_results, needs_advanced, read_results, run_pyshacl
+from kg.validate.shape_eval import evaluate
+from kg.validate.shape_plan import Plan, compile_shapes
 from kg.validate.shapes import ShapeSet, load_shape_files
+from kg.validate.unit_graph import UnitGraph
 from kg.validate.units import Unit
 
 
@@ -35,28 +38,46 @@ class Outcome:
     source_missing: str | None = None  # the source file, when the quote check was skipped
 
 
+#: The SHACL engines: kg's compiled shapes (default) and pyshacl itself (the reference).
+ENGINES = ("compiled", "pyshacl")
+DEFAULT_ENGINE = "compiled"
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class _Config:
     shapes: ShapeSet
-    pyshacl_shapes: rdflib.Graph  # without the shapes evaluated natively
+    pyshacl_shapes: rdflib.Graph | None  # what pyshacl runs (None: nothing is left to it)
     advanced: bool
     literal_rule: evidence.LiteralRule | None
     roots: tuple[Path, ...]
+    plan: Plan | None  # the compiled shapes (None with the pyshacl engine)
 
 
 _CONFIG: _Config | None = None
 
 
-def configure(shape_files: Sequence[Path], roots: Sequence[Path]) -> None:
+def configure(
+    shape_files: Sequence[Path], roots: Sequence[Path], engine: str = DEFAULT_ENGINE
+) -> None:
     """Load the shapes for this process (also the worker initializer)."""
     global _CONFIG
     shapes = load_shape_files(shape_files)
+    native = [evidence.NON_EMPTY_SHAPE]
+    plan = None
+    pyshacl_shapes: rdflib.Graph | None = shapes.without(native)
+    if engine == "compiled":
+        plan = compile_shapes(shapes, skip=frozenset(native))
+        compiled = [str(t.shape.node) for t in plan.shapes]
+        pyshacl_shapes = shapes.without(native + compiled) if plan.fallback else None
+    elif engine != "pyshacl":
+        raise ValueError(f"unknown SHACL engine {engine!r} (one of {', '.join(ENGINES)})")
     _CONFIG = _Config(
         shapes=shapes,
-        pyshacl_shapes=shapes.without([evidence.NON_EMPTY_SHAPE]),
+        pyshacl_shapes=pyshacl_shapes,
         advanced=needs_advanced(shapes),
         literal_rule=_literal_rule(shapes),
         roots=tuple(roots),
+        plan=plan,
     )
 
 
@@ -66,12 +87,13 @@ def run_units(
     roots: Sequence[Path],
     jobs: int = 1,
     progress: Callable[[Outcome], None] | None = None,
+    engine: str = DEFAULT_ENGINE,
 ) -> list[Outcome]:
     """Validate every unit, in ``jobs`` processes; outcomes in the order of ``units``."""
     outcomes: list[Outcome] = []
     workers = max(1, min(jobs, os.cpu_count() or 1, len(units)))
     if workers == 1:
-        configure(shape_files, roots)
+        configure(shape_files, roots, engine)
         for unit in units:
             outcomes.append(validate_unit(unit))
             if progress:
@@ -79,7 +101,7 @@ def run_units(
         return outcomes
     chunk = max(1, min(16, len(units) // (workers * 4) or 1))
     with ProcessPoolExecutor(
-        workers, initializer=configure, initargs=(tuple(shape_files), tuple(roots))
+        workers, initializer=configure, initargs=(tuple(shape_files), tuple(roots), engine)
     ) as pool:
         for outcome in pool.map(validate_unit, units, chunksize=chunk):
             outcomes.append(outcome)
@@ -115,19 +137,36 @@ def validate_unit(unit: Unit) -> Outcome:
         results.extend(
             evidence.empty_literals(page, own + context, unit.focus, index, cfg.literal_rule)
         )
-    data = to_rdflib(own + context)
-    report = run_pyshacl(data, cfg.pyshacl_shapes, cfg.shapes.files, advanced=cfg.advanced)
-    results.extend(
-        read_results(
-            report,
-            cfg.shapes,
-            keep=lambda f: f in unit.focus or f.startswith("_:"),
-            label=index.label,
-            locate=index.locate,
-            page=page.slug if page else None,
+    slug = page.slug if page else None
+
+    def keep(f: str) -> bool:
+        return f in unit.focus or f.startswith("_:")
+
+    if cfg.plan is not None:
+        raw = evaluate(cfg.plan, UnitGraph(own + context, cfg.plan.predicates), keep)
+        results.extend(
+            compiled_results(raw, cfg.shapes, label=index.label, locate=index.locate, page=slug)
         )
-    )
+    if cfg.pyshacl_shapes is not None:
+        data = to_rdflib(own + context)
+        report = run_pyshacl(data, cfg.pyshacl_shapes, cfg.shapes.files, advanced=cfg.advanced)
+        results.extend(
+            read_results(
+                report, cfg.shapes, keep=keep, label=index.label, locate=index.locate, page=slug
+            )
+        )
     return Outcome(unit=unit.name, results=tuple(results), source_missing=missing)
+
+
+def fallback_notice(shape_files: Sequence[Path], engine: str) -> str | None:
+    """A notice naming the shapes the compiled engine leaves to pyshacl, and why."""
+    if engine != "compiled":
+        return None
+    plan = compile_shapes(load_shape_files(shape_files), skip=frozenset([evidence.NON_EMPTY_SHAPE]))
+    if not plan.fallback:
+        return None
+    why = "; ".join(f"{shape}: {reason}" for shape, reason in plan.fallback)
+    return f"shacl: {len(plan.fallback)} shape(s) validated by pyshacl, not compiled ({why})"
 
 
 def to_rdflib(triples: Sequence[ox.Triple]) -> rdflib.Graph:
