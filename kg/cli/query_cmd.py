@@ -40,6 +40,14 @@ FORMATS = ("table", "csv", "tsv", "json")
     help="Stop the query after SECONDS (0: no limit).",
 )
 @click.option(
+    "--max-memory",
+    metavar="SIZE",
+    default="2G",
+    show_default=True,
+    help="Stop the query when its worker process holds more than SIZE of memory "
+    "(512M, 2G; 0: no limit).",
+)
+@click.option(
     "--param",
     "params",
     multiple=True,
@@ -64,6 +72,7 @@ def command(
     fmt: str,
     limit: int | None,
     timeout: float,
+    max_memory: str,
     params: tuple[str, ...],
     allow_remote: bool,
     update: bool,
@@ -89,7 +98,14 @@ def command(
     if name is not None:
         if update or allow_remote:
             raise click.UsageError("--update and --allow-remote apply to your own queries")
-        result = run_named(build_dir, name, params=bound, limit=limit, timeout=timeout or None)
+        result = run_named(
+            build_dir,
+            name,
+            params=bound,
+            limit=limit,
+            timeout=timeout or None,
+            max_memory=max_memory,
+        )
     else:
         text, source = _read_query(query, query_file)
         result = run_query(
@@ -99,6 +115,7 @@ def command(
             params=bound,
             limit=limit,
             timeout=timeout or None,
+            max_memory=max_memory,
             allow_remote=allow_remote,
             update=update,
         )

@@ -2,7 +2,8 @@
 
 Steps: read the query's shape (form, prefixes, dataset clauses, SERVICE / LOAD), refuse what
 needs a flag, bind parameters as RDF terms, then run it in a worker process
-(:mod:`kg.query.worker`) that is killed when the time limit passes. The default graph is the
+(:mod:`kg.query.worker`) that is killed when the time limit passes or its resident memory
+passes the memory limit (:mod:`kg.query.memory`). The default graph is the
 union of all graphs (so ``?s ?p ?o`` sees every page), unless the query names its own graphs
 with FROM / FROM NAMED; ``GRAPH ?g`` always works.
 """
@@ -23,6 +24,7 @@ from kg.errors import InputError, QueryError
 from kg.query import syntax
 from kg.query.hints import unknown_terms
 from kg.query.lexer import Kind, tokenize
+from kg.query.memory import DEFAULT_MAX_MEMORY, MemoryWatch, parse_size
 from kg.query.named import NamedQuery, get_named
 from kg.query.params import ParamSpec, bind
 from kg.query.prefixes import PREFIXES
@@ -40,6 +42,7 @@ def run_query(
     *,
     limit: int | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
+    max_memory: str | None = DEFAULT_MAX_MEMORY,
     allow_remote: bool = False,
     update: bool = False,
     params: Mapping[str, str] | None = None,
@@ -50,8 +53,10 @@ def run_query(
 
     ``params`` bind variables (``{"cell": "CL:0000100"}`` binds ``?cell``) as terms, typed by
     ``param_specs`` when given (named queries); an IRI no triple of the build names gives a
-    warning in ``result.warnings`` (:mod:`kg.query.hints`). ``timeout`` in seconds (None: no limit, run in
-    this process). ``source`` names the query in messages (a file). Raises
+    warning in ``result.warnings`` (:mod:`kg.query.hints`). ``timeout`` in seconds (None: no
+    limit, run in this process unless there is a memory limit). ``max_memory`` limits the
+    worker's resident memory (``"512M"``, ``"2G"``; None or ``"0"``: no limit). ``source`` names
+    the query in messages (a file). Raises
     :class:`~kg.errors.QueryError` (malformed, unsafe, out of time) or
     :class:`~kg.errors.InputError` (no build).
     """
@@ -73,7 +78,12 @@ def run_query(
         update=update,
         local_graphs=() if allow_remote else shape.dataset_graphs,
     )
-    reply = execute(request) if timeout is None or timeout <= 0 else _in_worker(request, timeout)
+    limit_bytes = parse_size(max_memory) if max_memory is not None else None
+    if (timeout is None or timeout <= 0) and limit_bytes is None:
+        reply = execute(request)
+    else:
+        memory = (max_memory or "", limit_bytes) if limit_bytes is not None else None
+        reply = _in_worker(request, timeout if timeout and timeout > 0 else None, memory)
     result = _unwrap(reply, text, source, update=update)
     if substitutions and not update:
         warnings = unknown_terms(request.store, substitutions)
@@ -89,6 +99,7 @@ def run_named(
     params: Mapping[str, str] | None = None,
     limit: int | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
+    max_memory: str | None = DEFAULT_MAX_MEMORY,
 ) -> QueryResult:
     """Run a shipped query (:mod:`kg.query.named`) with its parameters typed by its header."""
     named: NamedQuery = get_named(name)
@@ -97,6 +108,7 @@ def run_named(
         named.text,
         limit=limit,
         timeout=timeout,
+        max_memory=max_memory,
         params=params,
         param_specs=named.params,
         source=named.path,
@@ -110,8 +122,9 @@ def _store_dir(build_dir: str | Path) -> Path:
     return b.store
 
 
-def _in_worker(request: Request, timeout: float) -> Reply:
-    """Run the request in ``python -m kg.query.worker``; kill it when ``timeout`` passes."""
+def _in_worker(request: Request, timeout: float | None, memory: tuple[str, int] | None) -> Reply:
+    """Run the request in ``python -m kg.query.worker``; kill it when ``timeout`` passes or
+    its resident memory passes ``memory`` (the limit as given, in bytes)."""
     env = dict(os.environ)
     package_root = str(Path(kg.__file__).resolve().parent.parent)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
@@ -123,9 +136,12 @@ def _in_worker(request: Request, timeout: float) -> Reply:
         env=env,
         start_new_session=True,  # its own process group, so kill_group stops all of it
     )
-    deadline = Deadline(timeout)
+    deadline = Deadline(timeout) if timeout is not None else None
+    watch = MemoryWatch(proc.pid, memory[1]) if memory is not None else None
     try:
-        out, err = proc.communicate(pickle.dumps(request), timeout=deadline.remaining())
+        out, err = proc.communicate(
+            pickle.dumps(request), timeout=deadline.remaining() if deadline else None
+        )
     except subprocess.TimeoutExpired:
         raise QueryError(
             f"the query was stopped after {timeout:g} s (the time limit). Narrow it (more "
@@ -133,9 +149,16 @@ def _in_worker(request: Request, timeout: float) -> Reply:
             f"(0 for no limit)."
         ) from None
     finally:
+        if watch is not None:
+            watch.stop()
         if proc.poll() is None:
             kill_group(proc.pid)
             proc.communicate()
+    if watch is not None and watch.exceeded and memory is not None:
+        raise QueryError(
+            f"query stopped: memory limit {memory[0]} reached (--max-memory). Narrow the query "
+            f"(more specific patterns, LIMIT) or allow more with --max-memory SIZE (0 for no limit)."
+        )
     if proc.returncode != 0 or not out:
         detail = err.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]
         raise QueryError(f"the query process failed (exit {proc.returncode}): {detail[0]}")

@@ -5,11 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kg import vocab as v
-from kg.extract.model import PageExtraction
+from kg.extract.context import ExtractionContext
+from kg.extract.mermaid import mermaid_edges
+from kg.extract.model import Assertion, PageExtraction
+from kg.extract.page_entity import decide_entity
 from kg.extract.relations import relation_for
 from kg.ground.vocabulary import shipped_vocabularies
+from kg.pages import Page
+from kg.parse import parse_page
 from kg.vocab import terms as p
-from tests.extract.conftest import find, iri, one
+from tests.extract.conftest import find, grounder, iri, one
+from tests.linearity import assert_linear
 
 NEURON, ASTROCYTE, MICROGLIAL_CELL = iri("CL:0000540"), iri("CL:0000127"), iri("CL:0000129")
 #: APOE grounds in the shipped HGNC set (issue 10): the id HGNC lists for the symbol
@@ -62,5 +68,51 @@ def test_fenced_diagram_of_a_history_view(fixture_page: Get) -> None:
     one(ex, TREM2, p.EXPRESSED_IN, MICROGLIAL_CELL)
     risk = one(ex, TREM2, v.BIOLINK + "predisposes_to_condition", ALZHEIMER)
     assert risk.relation_label == "risk factor for"
-    (e,) = risk.evidence
+    (e,) = [e for e in risk.evidence if "-->" in e.quote]
     assert 'risk factor for\\"' in e.quote  # the raw, still escaped JSON text of the edge
+
+
+def test_an_edge_quotes_the_declarations_of_its_two_nodes(fixture_page: Get) -> None:
+    """Issue 11: ``N3 -->|"causes"| N2`` names neither end; its evidence includes
+    ``N3["SOD1"]`` and ``N2["ALS"]``."""
+    ex = fixture_page("mermaid_multiline.txt")
+    (fact,) = [
+        a
+        for a in ex.assertions
+        if a.relation_label == "causes" and any(e.extractor == "mermaid.edge" for e in a.evidence)
+    ]
+    quotes = {e.quote.strip() for e in fact.evidence}
+    assert quotes == {'N3 -->|"causes"| N2', 'N3["SOD1"]', 'N2["ALS"]'}
+
+
+def _chain_diagram(edges: int) -> str:
+    """A page whose diagram declares ``edges + 1`` nodes and links each to the next."""
+    lines = [
+        "📗 Cite This Artifact",
+        "Betz Cells",
+        "Betz Cells",
+        "Overview",
+        "Text.",
+        "flowchart TD",
+    ]
+    lines += [f'    N{i}["Gene {i}"]' for i in range(edges + 1)]
+    lines += [f'    N{i} -->|"activates"| N{i + 1}' for i in range(edges)]
+    return "\n".join(lines) + "\n"
+
+
+def _edge_run(page: Page) -> Callable[[], list[Assertion]]:
+    """The Mermaid extractor alone over one parsed page (the rest of extraction is linear)."""
+    parsed = parse_page(page)
+    ctx = ExtractionContext(page, parsed, grounder(), "betz-cells")
+    ctx.decision = decide_entity(ctx)
+    return lambda: list(mermaid_edges(ctx))
+
+
+def test_edge_extraction_is_linear_in_the_nodes() -> None:
+    """Issue 12 regression: every edge end looked its label up by scanning all nodes
+    (quadratic: 2k/8k/16k/32k edges took 1.1/4.7/13.1/35.8 s)."""
+    runs = {n: _edge_run(Page.from_text(_chain_diagram(n))) for n in (2_000, 16_000)}
+    edges = [a for a in runs[2_000]() if a.relation_label == "activates"]
+    assert [a.subject.label for a in edges[:2]] == ["Gene 0", "Gene 1"]
+    assert len(edges) == 2_000
+    assert_linear(lambda n: runs[n](), 2_000, factor=8)
