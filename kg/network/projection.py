@@ -211,8 +211,15 @@ def _names(store: Any) -> dict[str, _Names]:
 
 
 def _merge_names(names: dict[str, _Names], canon: dict[str, str]) -> dict[str, _Names]:
-    """Names of merged IRIs pooled on their canonical node."""
+    """Names of merged IRIs pooled on their canonical node; where the canonical IRI has its
+    own ``skos:prefLabel`` (an ontology class), the aliases' preferred labels (a page's title,
+    ``Motor Neurons``) become other names of the node, never its label."""
     merged = dict(names)
+
+    def own_prefs(target: str) -> bool:
+        info = names.get(target)
+        return bool(info and info.prefs)
+
     for alias, target in canon.items():
         extra = names.get(alias)
         if extra is None:
@@ -221,6 +228,13 @@ def _merge_names(names: dict[str, _Names], canon: dict[str, str]) -> dict[str, _
         if base is None:
             merged[target] = _Names(
                 Counter(extra.prefs), Counter(extra.labels), Counter(extra.types)
+            )
+        elif own_prefs(target):  # the ontology's own label wins: a page never renames a class
+            merged[target] = _Names(
+                base.prefs,
+                base.labels + extra.labels + extra.prefs,
+                base.types + extra.types,
+                base.ungrounded and extra.ungrounded,
             )
         else:
             merged[target] = _Names(

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.ground.vocabulary import shipped_vocabularies
 from kg.network import Network, compare_diagram, open_network
 from kg.parse import parse_file
 from tests.conftest import PAGE_FIXTURES_DIR
@@ -73,10 +74,14 @@ def test_diagram_and_text_overlap(pages_net: Network) -> None:
     # MBP: the infobox marker and the drawn edge; SOD1 causes ALS: this page draws it and so
     # does mermaid_multiline.txt (N3 -->|"causes"| N2): the whole graph has it
     assert 'N3 -->|"causes"| N2' in FORMS["multiline"].read_text("utf-8")
+    # the page's entity is CL:0000128: the diagram names it by the class's own label, never by
+    # the page's title "Oligodendrocytes" (issue 10: a page never renames an ontology class)
+    record = shipped_vocabularies().record("CL:0000128")
+    assert record is not None
     assert both == {
-        ("Oligodendrocytes", "expresses", "MBP"),
+        (record.label, "expresses", "MBP"),
         ("SOD1", "causes", "amyotrophic lateral sclerosis"),
     }
     assert page_only == set()
-    assert ("Oligodendrocytes", "expresses", "PLP1") in graph_only  # infobox only
+    assert (record.label, "expresses", "PLP1") in graph_only  # infobox only
     assert not cmp.agrees
