@@ -38,6 +38,7 @@ from kg.ground.categories import (
     prefix_category,
 )
 from kg.ground.facts import ontology_facts
+from kg.ground.id_syntax import is_local_id
 from kg.ground.lexicon import Lexicon, LexiconEntry, shipped_lexicon
 from kg.ground.model import Match, OntologyFact, Term
 from kg.ground.normalise import normalise, singular_variants, split_parenthesised
@@ -125,7 +126,7 @@ class Grounder:
         want = category_iri(category) if category else None
         std = standard_curie(raw)
         if std is None:
-            if raw.startswith(("http://", "https://")):
+            if raw.startswith(("http://", "https://")) and v.compress(raw) is None:
                 return Term(iri=raw, label=label, category=want, match=Match.ID_ON_PAGE)
             return _mention(label or raw, want)
         implied = prefix_category(std)
@@ -345,7 +346,11 @@ class Grounder:
 def standard_curie(raw: str) -> str | None:
     """``hgnc:4979`` -> ``HGNC:4979``; ``CL_0000100`` -> ``CL:0000100``; an IRI -> its CURIE."""
     if raw.startswith(("http://", "https://")):
-        return v.compress(raw)
+        curie = v.compress(raw)
+        if curie is None:
+            return None
+        prefix, _, local = curie.partition(":")
+        return curie if is_local_id(prefix, local) else None
     prefix, sep, local = raw.partition(":")
     if not sep:
         prefix, sep, local = raw.partition("_")
@@ -355,6 +360,8 @@ def standard_curie(raw: str) -> str | None:
         local = local[len(canonical) + 1 :]  # HGNC:HGNC:4979, as UniProt writes it
     if not sep or not local or canonical is None or " " in local:
         return None
+    if not is_local_id(canonical, local):
+        return None  # "UniProtKB:Search" from a "Search UniProt" link: text, not an id
     return f"{canonical}:{local}"
 
 

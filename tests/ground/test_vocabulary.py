@@ -15,11 +15,14 @@ from pathlib import Path
 import pytest
 
 from kg import vocab as v
+from kg.extract.model import Term
 from kg.ground import Grounder
 from kg.ground.categories import ANATOMY, CELL, DISEASE, GENE, SMALL_MOLECULE
 from kg.ground.model import Match
 from kg.ground.vocab_rules import choose
 from kg.ground.vocabulary import build_index, load_index, vocab_folder
+from tests.conftest import PAGE_FIXTURES_DIR as PAGES
+from tests.extract.conftest import extract_text
 
 FOLDER = vocab_folder()
 
@@ -183,7 +186,42 @@ def test_statements_record_the_vocabulary_release(grounder: Grounder) -> None:
 
 
 def test_an_id_that_is_not_an_id_is_never_minted(grounder: Grounder) -> None:
-    """`uniprot:Search` from a "Search UniProt" link is text, not an accession."""
-    term = grounder.ground_curie("uniprot:Search", label="Search UniProt")
-    assert not term.iri.startswith("http://purl.uniprot.org/uniprot/")
-    assert "Search" not in term.iri or term.match is Match.UNGROUNDED
+    """`UniProtKB:Search` from a "Search UniProt" link is text, not an accession: a mention,
+    never an identifier IRI; well-formed ids of the same databases are kept."""
+    for text in (
+        "UniProtKB:Search",
+        "uniprotkb:Search UniProt",
+        "https://identifiers.org/uniprot:Search",
+        "NCBIGene:see",
+        "ENSEMBL:Search",
+        "HGNC:TREM2",
+    ):
+        term = grounder.ground_curie(text, label="Search UniProt")
+        assert term.match is Match.UNGROUNDED, text
+        assert term.iri.startswith(v.KG), text
+    for text, iri in (
+        ("UniProtKB:Q9NZC2", "https://identifiers.org/uniprot:Q9NZC2"),
+        ("NCBIGene:54209", "https://identifiers.org/ncbigene:54209"),
+        ("ENSEMBL:ENSG00000095970", "https://identifiers.org/ensembl:ENSG00000095970"),
+    ):
+        assert grounder.ground_curie(text).iri == iri
+
+
+def test_a_search_link_in_an_infobox_mints_no_id() -> None:
+    """The TREM2 infobox with its UniProt cell a search link and its NCBI Gene cell text."""
+    text = (PAGES / "gene_infobox.txt").read_text("utf-8")
+    accession = '<a href="https://www.uniprot.org/uniprot/Q9NZC2" target="_blank">Q9NZC2</a>'
+    ncbi = '<a href="https://www.ncbi.nlm.nih.gov/gene/54209" target="_blank">54209</a>'
+    assert accession in text and ncbi in text
+    text = text.replace(
+        accession, '<a href="https://www.uniprot.org/uniprotkb?query=TREM2">Search UniProt</a>'
+    ).replace(ncbi, "see below")
+    _, ex = extract_text(text)
+    iris = {t.iri for a in ex.assertions for t in (a.subject, a.object) if isinstance(t, Term)}
+    assert not {i for i in iris if "uniprot" in i.casefold() or "ncbigene" in i}
+    # the same page with its real ids states them
+    _, real = extract_text((PAGES / "gene_infobox.txt").read_text("utf-8"))
+    real_iris = {
+        t.iri for a in real.assertions for t in (a.subject, a.object) if isinstance(t, Term)
+    }
+    assert "https://identifiers.org/uniprot:Q9NZC2" in real_iris
