@@ -233,7 +233,7 @@ class Grounder:
                 return found
         if self.vocab is None:
             return ()
-        for key in (text, *singular_variants(normalise(text))):
+        for key in _vocab_keys(text):
             choice = choose(self.vocab, key, want, context=context, prose=prose)
             if not cell and choice.vocab == "cl":
                 # a wiki link to a cell page names that page's entity, which the page decides
@@ -363,6 +363,19 @@ def standard_curie(raw: str) -> str | None:
     if not is_local_id(canonical, local):
         return None  # "UniProtKB:Search" from a "Search UniProt" link: text, not an id
     return f"{canonical}:{local}"
+
+
+_WORD_HYPHEN = re.compile(r"(?<=[^\W\d])-(?=[^\W\d])")
+
+
+def _vocab_keys(text: str) -> tuple[str, ...]:
+    """The names tried in the vocabularies: as written, its singular, and, for a hyphen between
+    two words, the words spaced (``Post-Polio Syndrome`` is MONDO's ``Post Polio Syndrome``)."""
+    keys = [text, *singular_variants(normalise(text))]
+    spaced = _WORD_HYPHEN.sub(" ", text)
+    if spaced != text:
+        keys += [spaced, *singular_variants(normalise(spaced))]
+    return tuple(keys)
 
 
 def _lexicon_ok(entry: LexiconEntry, text: str, want: str | None, prose: bool) -> bool:

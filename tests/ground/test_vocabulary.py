@@ -225,3 +225,12 @@ def test_a_search_link_in_an_infobox_mints_no_id() -> None:
         t.iri for a in real.assertions for t in (a.subject, a.object) if isinstance(t, Term)
     }
     assert "https://identifiers.org/uniprot:Q9NZC2" in real_iris
+
+
+def test_a_hyphen_between_words_meets_the_spaced_name(grounder: Grounder) -> None:
+    """The seed's "Post-Polio Syndrome" is MONDO's exact synonym "Post Polio Syndrome"."""
+    (expected,) = ontology_ids("mondo", "Post Polio Syndrome", "synonyms")
+    assert not ontology_ids("mondo", "Post-Polio Syndrome", "synonyms")
+    assert grounder.ground_name("Post-Polio Syndrome").iri == v.expand(expected)
+    # a hyphen inside a symbol is not a word break: TDP-43 is listed as written
+    assert grounder.ground_name("TDP-43").iri == v.expand(hgnc("TARDBP")["id"])
