@@ -385,8 +385,8 @@ def test_ids_of_other_vocabularies_are_checked_against_the_shipped_releases(
 
 
 def test_database_ids_are_cross_checked_with_hgnc(tmp_path: Path) -> None:
-    """conflicting_ids.txt gives TREM2's NCBI Gene id as 54206 in its infobox (line 20) and
-    54209 in its links; HGNC records one of them: the other is a finding naming both."""
+    """conflicting_ids.txt gives TREM2's NCBI Gene id as 54206 in its infobox and 54209 in its
+    links; HGNC records one of them: the other is a finding naming both, at the id's line."""
     from kg.pipeline import build
     from tests.conftest import PAGE_FIXTURES_DIR
 
@@ -403,4 +403,29 @@ def test_database_ids_are_cross_checked_with_hgnc(tmp_path: Path) -> None:
     (ncbi,) = [r for r in mismatches if f"NCBI Gene {wrong}" in r.message]
     assert trem2["ncbigene"] in ncbi.message and trem2["id"] in ncbi.message
     line = text[: text.index(wrong)].count("\n") + 1
-    assert ncbi.location is not None and ncbi.location.line in range(line - 3, line + 1)
+    assert ncbi.location is not None and ncbi.location.line == line  # the cell, not its <tr>
+
+
+def test_a_uniprot_id_of_another_protein_is_a_finding(tmp_path: Path) -> None:
+    """The TDP-43 page gives UniProt Q7J653 (not TDP-43's accession): the infobox of
+    conflicting_ids.txt turned into TARDBP's, with that UniProt id."""
+    from kg.pipeline import build
+    from tests.conftest import PAGE_FIXTURES_DIR
+
+    tardbp = _shipped_row("hgnc", lambda r: r["symbol"] == "TARDBP" and r["status"] == "Approved")
+    text = (PAGE_FIXTURES_DIR / "conflicting_ids.txt").read_text("utf-8")
+    text = text.split("Overview")[0].replace("TREM2", "TARDBP")
+    for old, new in (("54206", tardbp["ncbigene"]), ("Q9NZC2", "Q7J653")):
+        assert f"<td>{old}</td>" in text
+        text = text.replace(f"<td>{old}</td>", f"<td>{new}</td>")
+    text = text.replace("<td>ENSG00000160310</td>", f"<td>{tardbp['ensembl']}</td>")
+    page = tmp_path / "tdp-43.txt"
+    page.write_text(text + "Overview\nTDP-43 aggregates in neurons.\n", "utf-8")
+    assert tardbp["uniprot"] != "Q7J653"
+    out = build([page], out=tmp_path / "build")
+    assert not out.failed
+    report = validate_build(tmp_path / "build", reasoner=False)
+    (found,) = [r for r in report.results if r.source_shape == kgs("GeneIdMismatch")]
+    assert "UniProt Q7J653" in found.message and tardbp["uniprot"] in found.message
+    line = text[: text.index("<td>Q7J653</td>")].count("\n") + 1
+    assert found.location is not None and found.location.line == line
