@@ -249,12 +249,35 @@ def _mentions(ctx: ExtractionContext, text: str) -> list[Found]:
     out: list[Found] = []
     for m in _matcher(ctx).find(text):
         term = _resolve(ctx, m.key, m.name)
+        if term is not None and term.category == CELL:
+            term = _coordinated_head(ctx, text, m.start, m.text) or term
         if term is not None and not any(f.term.iri == term.iri for f in out):
             out.append(Found(term=term, start=m.start, end=m.end))
     for this in _THIS.finditer(text):
         if ctx.entity_is_cell:
             out.append(Found(term=ctx.entity_term(), start=this.start(), end=this.end()))
     return sorted(out, key=lambda f: f.start)
+
+
+_COORD = re.compile(r"\b([A-Za-z]+)\s+(?:and|or)\s+$")
+
+
+def _coordinated_head(ctx: ExtractionContext, text: str, start: int, written: str) -> Term | None:
+    """``spinal and cranial motor neuron``: the modifiers share the head noun, so the clause
+    is about both kinds; when the elided one (``spinal motor neuron``) has no term, the shared
+    head (``motor neuron``) is what the clause states it of."""
+    m = _COORD.search(text[:start])
+    words = written.split()
+    if m is None or len(words) < 2:
+        return None
+    head = " ".join(words[1:])
+    elided = ctx.grounder.ground_name(f"{m.group(1)} {head}")
+    if elided.match is not Match.UNGROUNDED:
+        return None
+    term = ctx.grounder.ground_name(head)
+    if term.match is Match.UNGROUNDED or term.category != CELL:
+        return None
+    return ctx.ground(head, CELL)
 
 
 def _kind(term: Term) -> str | None:
