@@ -112,7 +112,7 @@ def infobox_ids(ctx: ExtractionContext) -> Iterable[Assertion]:
     for br in _rows(ctx, "ids"):
         prefix = id_prefix(br.row.label.text)
         if prefix:
-            yield from id_facts(ctx, prefix, br.row.value, ctx.evidence(br.row))
+            yield from id_facts(ctx, prefix, br.row.value, ctx.evidence(br.row.value.span))
 
 
 @register("infobox.gene")
