@@ -146,7 +146,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _r(
         "located",
-        r"\boriginat\w*\b|\blocated\b|\bresid\w*\b|\bfound in\b",
+        r"\borigin(?:at\w*|s)?\b|\blocated\b|\bresid\w*\b|\bfound in\b",
         p.LOCATED_IN,
         p.BL_LOCATED_IN,
         [CELL],
@@ -247,7 +247,7 @@ def _resolve(ctx: ExtractionContext, key: str, name: str) -> Term | None:
 
 def _mentions(ctx: ExtractionContext, text: str) -> list[Found]:
     out: list[Found] = []
-    for m in _matcher(ctx).find(text):
+    for m in _matcher(ctx).find(_SYMBOL_SLASH.sub(r"\1 ", text)):
         term = _resolve(ctx, m.key, m.name)
         if term is not None and term.category == CELL:
             term = _coordinated_head(ctx, text, m.start, m.text) or term
@@ -259,6 +259,8 @@ def _mentions(ctx: ExtractionContext, text: str) -> list[Found]:
     return sorted(out, key=lambda f: f.start)
 
 
+#: ``FUS/TARDBP``: a slash between two symbols lists them (same length, so offsets hold)
+_SYMBOL_SLASH = re.compile(r"\b([A-Z][A-Z0-9]{1,9})/(?=[A-Z][A-Z0-9]{1,9}\b)")
 _COORD = re.compile(r"\b([A-Za-z]+)\s+(?:and|or)\s+$")
 
 

@@ -7,7 +7,7 @@ import pytest
 from kg import vocab as v
 from kg.extract.model import Term
 from kg.vocab import terms as p
-from tests.conftest import MOTOR_NEURONS_SEED, line_of
+from tests.conftest import IPSC_SEED, MOTOR_NEURONS_SEED, line_of
 from tests.extract.conftest import all_pages, extract_file, extract_text, find, iri, references
 
 MOTOR_NEURON = iri("CL:0000100")
@@ -57,3 +57,27 @@ def test_header_rows_are_not_facts(path: object) -> None:
         if a.predicate in (p.RDF_TYPE, p.RDFS_LABEL) or not isinstance(a.object, Term):
             continue
         assert a.subject.label not in HEADERS and a.object.label not in HEADERS, a
+
+
+def test_a_slash_between_symbols_lists_both() -> None:
+    """``- FUS/TARDBP pathology: ...`` under an ALS heading: both genes, each a fact."""
+    _, ex = extract_file(IPSC_SEED)
+    line = line_of(IPSC_SEED, "FUS/TARDBP pathology")
+    genes = {
+        a.subject.iri
+        for a in find(ex, p=p.BL_GENE_ASSOCIATED_WITH_CONDITION, o=iri("MONDO:0004976"))
+        if any(e.span.first_line == line for e in a.evidence)
+    }
+    assert genes == {iri("HGNC:4010"), iri("HGNC:11571")}  # FUS, TARDBP
+
+
+def test_an_origin_line_is_a_location() -> None:
+    """``Origin: ... premotor cortex`` under ``Upper Motor Neurons (UMNs)``."""
+    _, ex = extract_file(MOTOR_NEURONS_SEED)
+    line = line_of(MOTOR_NEURONS_SEED, "Origin: Layer V")
+    places = {
+        a.object.iri
+        for a in find(ex, p=p.HAS_SOMA_LOCATION)
+        if isinstance(a.object, Term) and any(e.span.first_line == line for e in a.evidence)
+    }
+    assert iri("UBERON:0016634") in places  # premotor cortex
