@@ -177,6 +177,7 @@ KEY_RULES: dict[str, tuple[str, str]] = {
     "targets": ("targets", cat.GENE),
 }
 _BY_NAME = {r.name: r for r in RULES}
+_ANY_CUE = re.compile("|".join(f"(?:{r.cue.pattern})" for r in RULES), re.IGNORECASE)
 _CLAUSE = re.compile(r";|,\s*(?:while|whereas|but)\b|\bwhile\b")
 _NEG = re.compile(r"\b(?:not|no|never|without|lack of|absence of|neither|nor)\b", re.I)
 _HEDGE = re.compile(
@@ -245,10 +246,21 @@ def _resolve(ctx: ExtractionContext, key: str, name: str) -> Term | None:
     return ctx.ground(name, term.category)
 
 
+def _resolved(ctx: ExtractionContext) -> dict[tuple[str, str], Term | None]:
+    """The page's (key, name) -> term cache (a name recurs in many sentences)."""
+    key = ("prose-resolved", "")
+    if key not in ctx._memo:
+        ctx._memo[key] = {}
+    return ctx._memo[key]  # type: ignore[return-value]
+
+
 def _mentions(ctx: ExtractionContext, text: str) -> list[Found]:
     out: list[Found] = []
+    memo = _resolved(ctx)
     for m in _matcher(ctx).find(_SYMBOL_SLASH.sub(r"\1 ", text)):
-        term = _resolve(ctx, m.key, m.name)
+        if (m.key, m.name) not in memo:
+            memo[(m.key, m.name)] = _resolve(ctx, m.key, m.name)
+        term = memo[(m.key, m.name)]
         if term is not None and term.category == CELL:
             term = _coordinated_head(ctx, text, m.start, m.text) or term
         if term is not None and not any(f.term.iri == term.iri for f in out):
@@ -306,6 +318,8 @@ def clause_facts(
     ctx: ExtractionContext, text: str, subject: Term | None
 ) -> Iterator[tuple[Rule, Term, Term, str, bool, str | None]]:
     """(rule, subject, object, verb phrase, negated, hedge) for one clause."""
+    if not _ANY_CUE.search(text):
+        return  # no rule's cue: no fact, whatever the clause names
     found = _mentions(ctx, text)
     terms = [f.term for f in found]
     if subject is not None and all(t.iri != subject.iri for t in terms):
