@@ -334,6 +334,9 @@ def clause_facts(
         if not subs or not objs:
             continue
         subs = _first_list(text, subs)
+        if len(objs) > 1:  # the list the cue governs: not names after a second verb
+            after = [o for o in objs if o.start >= cue.start()]
+            objs = _first_list(text, after) if after else objs
         pairs = [(s, objs[0]) for s in subs] if len(objs) == 1 else [(subs[0], o) for o in objs]
         for s, o in pairs:
             if o.term.iri == s.term.iri or (s.term.iri, o.term.iri) in seen:
@@ -345,7 +348,10 @@ def clause_facts(
             yield rule, s.term, o.term, cue.group(0), negated, " ".join(hedges) or None
 
 
-_LIST_GAP = re.compile(r"^[\s,/]*(?:and|or)?[\s,/]*$")
+_PARENS = re.compile(r"\([^()]*\)")
+#: between two listed names: commas, ``and``/``or``; a name's parenthesis may close before it
+#: and the next may be written ``description (NAME)`` (``and neurofilament (SMI-32)``)
+_LIST_GAP = re.compile(r"^\)?[\s,/]*(?:and|or)?[\s,/]*(?:[A-Za-z][\w\- ]{0,40}\()?$")
 
 
 def _first_list(text: str, found: list[Found]) -> list[Found]:
@@ -353,7 +359,7 @@ def _first_list(text: str, found: list[Found]) -> list[Found]:
     out = found[:1]
     for f in found[1:]:
         prev = out[-1]
-        if prev.start < 0 or not _LIST_GAP.match(text[prev.end : f.start]):
+        if prev.start < 0 or not _LIST_GAP.match(_PARENS.sub("", text[prev.end : f.start])):
             break
         out.append(f)
     return out

@@ -81,3 +81,29 @@ def test_an_origin_line_is_a_location() -> None:
         if isinstance(a.object, Term) and any(e.span.first_line == line for e in a.evidence)
     }
     assert iri("UBERON:0016634") in places  # premotor cortex
+
+
+def test_names_after_a_second_verb_are_not_the_cue_s_objects() -> None:
+    """``UMNs originate in the motor cortex and project to brainstem and spinal cord``: only
+    the motor cortex is where they are; brainstem and spinal cord are where they project."""
+    _, ex = extract_file(MOTOR_NEURONS_SEED)
+    line = line_of(MOTOR_NEURONS_SEED, "originate in the motor cortex and project to")
+    places = {
+        a.object.label
+        for a in ex.assertions
+        if a.predicate in (p.LOCATED_IN, p.HAS_SOMA_LOCATION)
+        and isinstance(a.object, Term)
+        and any(e.span.first_line == line for e in a.evidence)
+    }
+    assert places and not places & {"brainstem", "spinal cord"}, places
+
+
+def test_a_listed_name_may_be_written_description_then_symbol() -> None:
+    """``... HB9 (MNX1), and neurofilament (SMI-32)``: the last name is still in the list."""
+    nefh = "NEFH"
+    _, ex = extract_text(
+        "# Motor Neurons\n\n## Markers\n\n"
+        f"Motor neurons express ISL1, HB9 (MNX1), and heavy neurofilament ({nefh}).\n"
+    )
+    genes = {a.object.label for a in find(ex, p=p.EXPRESSES) if isinstance(a.object, Term)}
+    assert {"ISL1", nefh} <= genes, genes
