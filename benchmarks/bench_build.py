@@ -2,6 +2,7 @@
 rebuilds, 1 vs 2 processes; and the assembly step against the plain rdflib approach.
 
     python benchmarks/bench_build.py --pages 2000
+    python benchmarks/bench_build.py --prose-only --prose-pages 300   # prose extraction on vs off
 
 Each build runs in a fresh subprocess so that its peak memory (ru_maxrss) is its own.
 """
@@ -31,6 +32,18 @@ dt = time.perf_counter() - t
 peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 print(json.dumps({"seconds": dt, "pages": len(r.pages), "failed": len(r.failed), "triples": r.triples,
                   "quads": r.quads, "built": sum(p.status == "built" for p in r.pages), "peak_mb": peak / 1024}))
+"""
+
+PROSE = """
+import contextlib, json, sys, time
+from kg.extract.registry import disabled
+from kg.pipeline import build
+off = sys.argv[3] == "off"
+with disabled("prose.") if off else contextlib.nullcontext():
+    t = time.perf_counter()
+    r = build([sys.argv[1]], out=sys.argv[2], jobs=1)
+    dt = time.perf_counter() - t
+print(json.dumps({"seconds": dt, "pages": len(r.pages), "triples": r.triples}))
 """
 
 PLAIN = """
@@ -63,11 +76,40 @@ def run(code: str, *args: str) -> dict[str, float]:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def prose_cost(pages: int, seed: int, repeat: int = 3) -> None:
+    """Per-page build cost with the prose extractors on and off (same corpus, same run)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        generate_corpus(corpus, pages, seed=seed)
+        best: dict[str, dict[str, float]] = {}
+        for i in range(repeat):  # alternate, keep each mode's fastest run (shared machine)
+            for mode in ("off", "on"):
+                r = run(PROSE, str(corpus), str(Path(tmp) / f"b-{mode}-{i}"), mode)
+                if mode not in best or r["seconds"] < best[mode]["seconds"]:
+                    best[mode] = r
+        print(f"prose extraction on vs off, {pages} generated pages, 1 process, best of {repeat}:")
+        for mode in ("off", "on"):
+            r = best[mode]
+            print(
+                f"  prose {mode:3}: {r['seconds']:7.2f} s, {1000 * r['seconds'] / r['pages']:6.1f} ms/page,"
+                f" {r['triples']:,.0f} triples"
+            )
+        ratio = best["on"]["seconds"] / best["off"]["seconds"]
+        print(
+            f"  per-page build time with prose / without: {ratio:.2f}x (+{100 * (ratio - 1):.0f}%)"
+        )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--pages", type=int, default=2000)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--prose-pages", type=int, default=300)
+    ap.add_argument("--prose-only", action="store_true", help="only the prose on/off comparison")
     args = ap.parse_args()
+    prose_cost(args.prose_pages, args.seed)
+    if args.prose_only:
+        return
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
         t = time.perf_counter()

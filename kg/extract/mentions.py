@@ -177,7 +177,8 @@ class NameMatcher:
         name under the prose rules: (last token, the text as written, CURIE)."""
         vocab = self._vocab
         assert vocab is not None
-        for j in range(min(len(tokens), i + vocab.max_tokens) - 1, beyond, -1):
+        longest = max(_first_words(vocab).get(keys[i], 0), 1)  # no longer name starts so
+        for j in range(min(len(tokens), i + min(longest, vocab.max_tokens)) - 1, beyond, -1):
             key = " ".join(keys[i : j + 1])
             if len(key) <= 2 or key in STOP_NAMES:
                 continue
@@ -189,6 +190,26 @@ class NameMatcher:
                 if choice.curie is not None:
                     return j, written, choice.curie
         return None
+
+
+_FIRST: list[tuple[VocabIndex, dict[str, int]]] = []
+
+
+def _first_words(vocab: VocabIndex) -> dict[str, int]:
+    """First word of the vocabularies' keys -> the most words a key starting with it has.
+
+    A run of tokens from ``i`` can only be a key if a key starts with token ``i``'s key (a
+    singular variant changes only the last word), so longer runs are not looked up.
+    """
+    if not _FIRST or _FIRST[0][0] is not vocab:
+        table: dict[str, int] = {}
+        for key in vocab.keys():  # noqa: SIM118 (a VocabIndex, not a dict)
+            first, _, rest = key.partition(" ")
+            n = rest.count(" ") + 2 if rest else 1
+            if n > table.get(first, 0):
+                table[first] = n
+        _FIRST[:] = [(vocab, table)]
+    return _FIRST[0][1]
 
 
 def _step(node: object, token: str) -> object | None:

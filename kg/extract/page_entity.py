@@ -38,7 +38,7 @@ from kg.extract.context import ExtractionContext, is_minted
 from kg.extract.model import Assertion, Evidence, Match, Term, Value
 from kg.extract.registry import register
 from kg.extract.rows import cell, cl_curies, column, is_cl_label
-from kg.parse.model import Element, Link, Span
+from kg.parse.model import Element, InfoboxRow, Link, Span
 from kg.vocab import terms as p
 
 CL_PREFIX = v.CL
@@ -225,7 +225,7 @@ def entity_facts(ctx: ExtractionContext) -> Iterable[Assertion]:
     if d.entity.label and is_minted(d.entity):  # never rename an ontology class
         yield ctx.literal(d.entity, p.RDFS_LABEL, d.entity.label, ev)
     if d.exact is not None and d.exact_from is not None and not _is_cl_row(d):
-        yield _same_as(ctx, d, d.exact, ctx.evidence(d.exact_from))
+        yield _same_as(ctx, d, d.exact, ctx.evidence(id_cell(d.exact_from)))
 
 
 @register("infobox.cell-ontology")
@@ -252,6 +252,11 @@ def _decision(ctx: ExtractionContext) -> EntityDecision:
     return ctx.decision
 
 
+def id_cell(source: Element | Span) -> Element | Span:
+    """The smallest element holding an id: an infobox row's value cell, not the whole row."""
+    return source.value.span if isinstance(source, InfoboxRow) else source
+
+
 def _is_cl_row(d: EntityDecision) -> bool:
     return any(m.origin == "infobox" and m.element is d.exact_from for m in d.mentions)
 
@@ -269,7 +274,7 @@ def _mention_facts(ctx: ExtractionContext, origin: str) -> Iterable[Assertion]:
             continue
         term = ctx.grounder.ground_curie(m.curie, category=cat.CELL)
         term = dataclasses.replace(term, label=m.label)
-        ev = ctx.evidence(m.element)
+        ev = ctx.evidence(id_cell(m.element))
         if d.exact is not None and term.iri == d.exact.iri:
             if origin != "link":
                 yield _same_as(ctx, d, d.exact, ev)

@@ -146,7 +146,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _r(
         "located",
-        r"\boriginat\w*\b|\blocated\b|\bresid\w*\b|\bfound in\b",
+        r"\borigin(?:at\w*|s)?\b|\blocated\b|\bresid\w*\b|\bfound in\b",
         p.LOCATED_IN,
         p.BL_LOCATED_IN,
         [CELL],
@@ -177,6 +177,7 @@ KEY_RULES: dict[str, tuple[str, str]] = {
     "targets": ("targets", cat.GENE),
 }
 _BY_NAME = {r.name: r for r in RULES}
+_ANY_CUE = re.compile("|".join(f"(?:{r.cue.pattern})" for r in RULES), re.IGNORECASE)
 _CLAUSE = re.compile(r";|,\s*(?:while|whereas|but)\b|\bwhile\b")
 _NEG = re.compile(r"\b(?:not|no|never|without|lack of|absence of|neither|nor)\b", re.I)
 _HEDGE = re.compile(
@@ -245,16 +246,52 @@ def _resolve(ctx: ExtractionContext, key: str, name: str) -> Term | None:
     return ctx.ground(name, term.category)
 
 
+def _resolved(ctx: ExtractionContext) -> dict[tuple[str, str], Term | None]:
+    """The page's (key, name) -> term cache (a name recurs in many sentences)."""
+    key = ("prose-resolved", "")
+    if key not in ctx._memo:
+        ctx._memo[key] = {}
+    return ctx._memo[key]  # type: ignore[return-value]
+
+
 def _mentions(ctx: ExtractionContext, text: str) -> list[Found]:
     out: list[Found] = []
-    for m in _matcher(ctx).find(text):
-        term = _resolve(ctx, m.key, m.name)
+    memo = _resolved(ctx)
+    for m in _matcher(ctx).find(_SYMBOL_SLASH.sub(r"\1 ", text)):
+        if (m.key, m.name) not in memo:
+            memo[(m.key, m.name)] = _resolve(ctx, m.key, m.name)
+        term = memo[(m.key, m.name)]
+        if term is not None and term.category == CELL:
+            term = _coordinated_head(ctx, text, m.start, m.text) or term
         if term is not None and not any(f.term.iri == term.iri for f in out):
             out.append(Found(term=term, start=m.start, end=m.end))
     for this in _THIS.finditer(text):
         if ctx.entity_is_cell:
             out.append(Found(term=ctx.entity_term(), start=this.start(), end=this.end()))
     return sorted(out, key=lambda f: f.start)
+
+
+#: ``FUS/TARDBP``: a slash between two symbols lists them (same length, so offsets hold)
+_SYMBOL_SLASH = re.compile(r"\b([A-Z][A-Z0-9]{1,9})/(?=[A-Z][A-Z0-9]{1,9}\b)")
+_COORD = re.compile(r"\b([A-Za-z]+)\s+(?:and|or)\s+$")
+
+
+def _coordinated_head(ctx: ExtractionContext, text: str, start: int, written: str) -> Term | None:
+    """``spinal and cranial motor neuron``: the modifiers share the head noun, so the clause
+    is about both kinds; when the elided one (``spinal motor neuron``) has no term, the shared
+    head (``motor neuron``) is what the clause states it of."""
+    m = _COORD.search(text[:start])
+    words = written.split()
+    if m is None or len(words) < 2:
+        return None
+    head = " ".join(words[1:])
+    elided = ctx.grounder.ground_name(f"{m.group(1)} {head}")
+    if elided.match is not Match.UNGROUNDED:
+        return None
+    term = ctx.grounder.ground_name(head)
+    if term.match is Match.UNGROUNDED or term.category != CELL:
+        return None
+    return ctx.ground(head, CELL)
 
 
 def _kind(term: Term) -> str | None:
@@ -281,6 +318,8 @@ def clause_facts(
     ctx: ExtractionContext, text: str, subject: Term | None
 ) -> Iterator[tuple[Rule, Term, Term, str, bool, str | None]]:
     """(rule, subject, object, verb phrase, negated, hedge) for one clause."""
+    if not _ANY_CUE.search(text):
+        return  # no rule's cue: no fact, whatever the clause names
     found = _mentions(ctx, text)
     terms = [f.term for f in found]
     if subject is not None and all(t.iri != subject.iri for t in terms):
@@ -295,6 +334,9 @@ def clause_facts(
         if not subs or not objs:
             continue
         subs = _first_list(text, subs)
+        if len(objs) > 1:  # the list the cue governs: not names after a second verb
+            after = [o for o in objs if o.start >= cue.start()]
+            objs = _first_list(text, after) if after else objs
         pairs = [(s, objs[0]) for s in subs] if len(objs) == 1 else [(subs[0], o) for o in objs]
         for s, o in pairs:
             if o.term.iri == s.term.iri or (s.term.iri, o.term.iri) in seen:
@@ -306,7 +348,10 @@ def clause_facts(
             yield rule, s.term, o.term, cue.group(0), negated, " ".join(hedges) or None
 
 
-_LIST_GAP = re.compile(r"^[\s,/]*(?:and|or)?[\s,/]*$")
+_PARENS = re.compile(r"\([^()]*\)")
+#: between two listed names: commas, ``and``/``or``; a name's parenthesis may close before it
+#: and the next may be written ``description (NAME)`` (``and neurofilament (SMI-32)``)
+_LIST_GAP = re.compile(r"^\)?[\s,/]*(?:and|or)?[\s,/]*(?:[A-Za-z][\w\- ]{0,40}\()?$")
 
 
 def _first_list(text: str, found: list[Found]) -> list[Found]:
@@ -314,7 +359,7 @@ def _first_list(text: str, found: list[Found]) -> list[Found]:
     out = found[:1]
     for f in found[1:]:
         prev = out[-1]
-        if prev.start < 0 or not _LIST_GAP.match(text[prev.end : f.start]):
+        if prev.start < 0 or not _LIST_GAP.match(_PARENS.sub("", text[prev.end : f.start])):
             break
         out.append(f)
     return out

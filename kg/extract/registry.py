@@ -9,7 +9,8 @@ page and yielding :class:`~kg.extract.model.Assertion` objects; it reports warni
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Protocol
 
 from kg.extract.model import Assertion
@@ -38,3 +39,20 @@ def register(name: str) -> Callable[[Extractor], Extractor]:
         return fn
 
     return deco
+
+
+@contextmanager
+def disabled(prefix: str) -> Iterator[None]:
+    """Run without the extractors whose name starts with ``prefix`` (``"prose."``), in this process.
+
+    For benchmarks only (``benchmarks/bench_build.py`` measures the cost of prose extraction):
+    the build cache does not know, so use a fresh build folder and ``jobs=1``.
+    """
+    saved = dict(EXTRACTORS)
+    for name in [n for n in EXTRACTORS if n.startswith(prefix)]:
+        del EXTRACTORS[name]
+    try:
+        yield
+    finally:
+        EXTRACTORS.clear()
+        EXTRACTORS.update(saved)

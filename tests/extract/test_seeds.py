@@ -33,7 +33,9 @@ def test_motor_neurons_entity_is_the_cl_class(motor_neurons: PageExtraction) -> 
     assert not find(motor_neurons, s=MOTOR_NEURON, p=p.RDFS_LABEL)  # the class keeps CL's label
     same = one(motor_neurons, v.entity_iri("cell-types-motor-neurons"), p.SAME_AS, MOTOR_NEURON)
     assert same.object.match is Match.ID_ON_PAGE  # type: ignore[union-attr]
-    assert "Cell Ontology (CL)" in same.evidence[0].quote
+    # issue 11: the evidence is the smallest element, the cell holding the id, not the <tr>
+    quote = same.evidence[0].quote
+    assert "CL:0000100" in quote and "<tr>" not in quote and "<td" not in quote
 
 
 def test_motor_neurons_links_the_narrower_brainstem_class(motor_neurons: PageExtraction) -> None:
