@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.store.atomic import atomic_file
+from kg.store.triple_count import DistinctTriples
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,12 +35,14 @@ class Artifact:
     sha256: str
     size: int
     quads: int
+    triples: int | None = None  # distinct triples across graphs, when counted as written
 
 
 def write_dataset(target: Path, blocks: Sequence[Block]) -> Artifact:
     """Write the blocks (sorted by graph IRI) to ``target`` atomically; what was written."""
     h = hashlib.sha256()
     count = size = 0
+    triples = DistinctTriples()
     with atomic_file(target) as out:
         for block in sorted(blocks, key=lambda b: b.graph):
             chunks: list[bytes] = []
@@ -52,7 +55,8 @@ def write_dataset(target: Path, blocks: Sequence[Block]) -> Artifact:
                 h.update(chunk)
                 size += len(chunk)
                 count += chunk.count(b"\n")
-    return Artifact(sha256=h.hexdigest(), size=size, quads=count)
+                triples.feed(chunk)
+    return Artifact(sha256=h.hexdigest(), size=size, quads=count, triples=triples.count)
 
 
 def file_artifact(path: Path) -> Artifact:

@@ -105,4 +105,5 @@ def write_generation(
     if mode == "full":
         load_store(gen.dataset, gen.store)
     crash_point("store-loaded")
-    return Written(generation=gen, dataset=artifact, triples=count_triples(gen.store), mode=mode)
+    triples = artifact.triples if artifact.triples is not None else count_triples(gen.store)
+    return Written(generation=gen, dataset=artifact, triples=triples, mode=mode)
