@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import KgError
+from kg.parse.limits import MAX_PAGE_FACTS
 
 # Registration order is run order: the extractor modules are imported in this order.
 # isort: off
@@ -48,8 +49,23 @@ _MODULES = (
 
 
 def page_slug(page: Page, parsed: ParsedPage) -> str:
-    """The page's slug, or one made from its file name when the page gives none."""
-    return parsed.slug or v.slugify(Path(page.path).stem)
+    """The page's slug (made safe for IRIs), or one made from its file name when it gives none."""
+    return v.safe_slug(parsed.slug) if parsed.slug else v.slugify(Path(page.path).stem)
+
+
+def _bounded(ctx: ExtractionContext, assertions: tuple[Assertion, ...]) -> tuple[Assertion, ...]:
+    """At most ``MAX_PAGE_FACTS`` facts, the first by line; the cut is reported where it falls."""
+    if len(assertions) <= MAX_PAGE_FACTS:
+        return assertions
+    by_line = sorted(assertions, key=lambda a: min(e.span.start for e in a.evidence))
+    cut = min(e.span.first_line for e in by_line[MAX_PAGE_FACTS].evidence)
+    ctx.report(
+        cut,
+        f"page states {len(assertions):,} facts; only the first {MAX_PAGE_FACTS:,} are kept, "
+        "those from here on are dropped (limit of kg.parse.limits.MAX_PAGE_FACTS)",
+    )
+    kept = set(map(id, by_line[:MAX_PAGE_FACTS]))
+    return tuple(a for a in assertions if id(a) in kept)
 
 
 def extract_page(page: Page, parsed: ParsedPage, grounder: Grounder) -> PageExtraction:
@@ -64,7 +80,7 @@ def extract_page(page: Page, parsed: ParsedPage, grounder: Grounder) -> PageExtr
             found.extend(extractor(ctx))
         except KgError as exc:
             ctx.report(exc.line, f"{name}: {exc.message}")
-    assertions = merge_assertions(found)
+    assertions = _bounded(ctx, merge_assertions(found))
     entity = ctx.entity_term()
     for line, message in id_conflicts(entity, assertions):
         ctx.report(line, message)

@@ -32,6 +32,7 @@ from typing import TypeVar
 
 from kg.parse.document import Document, Line, element_id
 from kg.parse.inline import Inline, parse_inline, plain
+from kg.parse.limits import MAX_ROW_CELLS
 from kg.parse.links import LinkRepairs, repair_broken_links
 from kg.parse.model import (
     Bullet,
@@ -352,7 +353,18 @@ class _Reader:
 
     def cells(self, line: Line, owner: str) -> list[Cell]:
         out: list[Cell] = []
-        for cs, ce in _cell_ranges(self.doc.text, line):
+        ranges = _cell_ranges(self.doc.text, line)
+        if len(ranges) > MAX_ROW_CELLS:
+            span = self.doc.span(ranges[MAX_ROW_CELLS][0], ranges[-1][1])
+            message = (
+                f"table row has {len(ranges):,} cells; only the first {MAX_ROW_CELLS} are read "
+                "(limit of kg.parse.limits.MAX_ROW_CELLS)"
+            )
+            self.problems.append(
+                Problem(code="row-too-wide", message=message, line=span.first_line, span=span)
+            )
+            ranges = ranges[:MAX_ROW_CELLS]
+        for cs, ce in ranges:
             found = self.inline(cs, ce, owner)
             span = self.doc.span(cs, ce)
             out.append(

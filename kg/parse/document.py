@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.pages import Page
+from kg.parse.limits import MAX_PAGE_CITATIONS
 from kg.parse.model import LineRole, Span
 
 
@@ -47,6 +48,8 @@ class Document:
         self.lines: list[Line] = _split_lines(self.text)
         self._line_starts = [ln.start for ln in self.lines]
         self.roles: list[LineRole | None] = [None] * page.line_count
+        self.citations_left = MAX_PAGE_CITATIONS  # markers still read (kg.parse.limits)
+        self.first_unread_citation: int | None = None  # view offset of the first marker not read
 
     # -- offsets ---------------------------------------------------------------------------
     def raw(self, offset: int) -> int:

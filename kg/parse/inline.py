@@ -168,6 +168,13 @@ class _Scan:
             gap = cites.definition_gap(self.doc.text, after, self.line_end(i))
             if gap is not None and (done := self.definition(i, keys[0].key, gap)) is not None:
                 return done
+        doc = self.doc
+        if doc.citations_left < len(keys):  # past the page's limit: read no more markers
+            if doc.first_unread_citation is None:
+                doc.first_unread_citation = keys[max(doc.citations_left, 0)].start
+            doc.citations_left = 0
+            return after
+        doc.citations_left -= len(keys)
         for k in keys:
             self.cites.append(
                 cites.make_citation(

@@ -33,6 +33,7 @@ from kg.parse.infobox import (
     find_prism_infobox,
 )
 from kg.parse.infobox_rows import links_of
+from kg.parse.limits import MAX_PAGE_CITATIONS
 from kg.parse.mermaid import find_diagrams
 from kg.parse.metadata import MetadataScan, find_json_metadata, find_metadata
 from kg.parse.model import Element, LineRole, Metadata, ParsedPage, Problem, Shell
@@ -69,6 +70,7 @@ def parse_page(page: Page) -> ParsedPage:
         *boxes.problems,
         *diagrams.problems,
         *blocks.problems,
+        *_citation_limit(doc),
     ]
     if history is not None and history.bad_escapes:
         problems.append(_bad_escapes(history))
@@ -195,6 +197,18 @@ def _slug(info: ShellInfo, metadata: Metadata | None) -> str | None:
         or info.url_slug
         or page_id
     )
+
+
+def _citation_limit(doc: Document) -> list[Problem]:
+    """The problem of a page with more citation markers than one page may have, if it has."""
+    if doc.first_unread_citation is None:
+        return []
+    span = doc.span(doc.first_unread_citation, doc.first_unread_citation)
+    message = (
+        f"page has more than {MAX_PAGE_CITATIONS:,} citation markers; markers from here on are "
+        "not read (limit of kg.parse.limits.MAX_PAGE_CITATIONS)"
+    )
+    return [Problem(code="too-many-citations", message=message, line=span.first_line, span=span)]
 
 
 def _bad_escapes(history: HistoryView) -> Problem:

@@ -19,6 +19,7 @@ __all__ = [
     "BUILD_GRAPH",
     "ENTITY_PREFIX",
     "GRAPH_PREFIX",
+    "MAX_SLUG",
     "MENTION_PREFIX",
     "PAGE_PREFIX",
     "REFERENCE_PREFIX",
@@ -32,6 +33,7 @@ __all__ = [
     "mention_iri",
     "page_iri",
     "reference_iri",
+    "safe_slug",
     "selector_iri",
     "selector_parts",
     "slugify",
@@ -67,6 +69,24 @@ _SLUG_RE = re.compile(r"[^a-z0-9]+")
 def slugify(text: str) -> str:
     """``"AMX0035 (Relyvrio)"`` -> ``"amx0035-relyvrio"``: lower case, runs of other chars -> -."""
     return _SLUG_RE.sub("-", text.lower()).strip("-") or "x"
+
+
+_UNSAFE_SLUG_RE = re.compile(r"[^A-Za-z0-9_-]+")
+MAX_SLUG = 160
+
+
+def safe_slug(raw: str) -> str:
+    """A page slug fit for IRIs and file names: ``[A-Za-z0-9_-]`` only, at most ``MAX_SLUG`` chars.
+
+    A slug that already is one is kept as it is. Otherwise each run of other characters (space,
+    ``/``, ``\\``, ``>``, dots, CR, LF, NUL ...) becomes ``-``, cut to length, and a digest of the
+    raw slug is appended, so that different raw slugs stay apart (``a/b`` is not ``a-b``). Strict parsers
+    reject some local names rdflib writes (``kg:entity-.\\.``), so no dot is kept.
+    """
+    if raw and len(raw) <= MAX_SLUG and not _UNSAFE_SLUG_RE.search(raw) and raw.strip("-") == raw:
+        return raw
+    cleaned = _UNSAFE_SLUG_RE.sub("-", raw).strip("-")[: MAX_SLUG - 17].rstrip("-")
+    return f"{cleaned}-{digest(raw)}".lstrip("-")
 
 
 @cache
