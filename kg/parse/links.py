@@ -165,8 +165,11 @@ def wiki_path(target: str) -> str | None:
     """``/diseases/als`` for a link to another wiki page (relative or on scidex.ai), else None."""
     t = target.strip()
     if t.startswith(("http://", "https://")):
-        parts = urlsplit(t)
-        host = (parts.hostname or "").lower()
+        try:
+            parts = urlsplit(t)
+            host = (parts.hostname or "").lower()
+        except ValueError:  # "https://[@x" (a bracket in the host): not an address at all
+            return None
         if host != "scidex.ai" and not host.endswith(".scidex.ai"):
             return None
         path = parts.path

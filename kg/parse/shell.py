@@ -144,7 +144,10 @@ def canonical_url(lines: Sequence[Line], chrome: set[int]) -> str | None:
 
 
 def _strip_embed(url: str) -> str:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # a bracket in the host: keep the address as the page wrote it
+        return url
     query = "&".join(q for q in parts.query.split("&") if q and q != "embed=1")
     return urlunsplit((parts.scheme, parts.netloc, parts.path, query, parts.fragment))
 
@@ -153,7 +156,11 @@ def url_slug(url: str | None) -> str | None:
     """``cell-types-motor-neurons`` from ``.../artifact/wiki-cell-types-motor-neurons``."""
     if not url:
         return None
-    m = _URL_SLUG.search(urlsplit(url).path)
+    try:
+        path = urlsplit(url).path
+    except ValueError:  # a bracket in the host
+        return None
+    m = _URL_SLUG.search(path)
     return m.group(1) if m else None
 
 

@@ -54,7 +54,10 @@ class Endpoints:
 
 def check_url(url: str) -> None:
     """A :class:`ServerError` unless ``url`` is an http(s) URL with a host."""
-    parts = urllib.parse.urlsplit(url)
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError as exc:  # "http://[x/": a bracket in the host
+        raise ServerError(f"not an http(s) URL: {url!r} ({exc})") from None
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ServerError(f"not an http(s) URL: {url!r} (give e.g. http://localhost:7878/store)")
 
