@@ -1,19 +1,25 @@
-"""Benchmark `kg validate` on the generated corpus: per page graph (1 and N processes) against
-whole-graph pyshacl with the same shapes, in the same run, as a ratio.
+"""Benchmark `kg validate` on the generated corpus: the compiled SHACL engine (1 and N processes)
+against pyshacl per page graph and whole-graph pyshacl with the same shapes, in the same run, as
+ratios, and checks that the compiled engine gives exactly pyshacl's results.
 
     python benchmarks/bench_validate.py --pages 500 --jobs 2
+    python benchmarks/bench_validate.py --build-dir BUILD --pyshacl-pages 2000   # a bench_scale build
 
 Generates the corpus (benchmarks/corpus.py) and builds it with kg.pipeline.build into
 benchmarks/out/ (git-ignored, reused when present), then runs, each in a fresh subprocess so
 that its peak memory (ru_maxrss) is its own:
 
-* ``per-page, 1 process`` / ``per-page, N processes``: kg.validate.validate_build with the
-  reasoner off (SHACL per page graph, evidence and quote checks, ontology checks);
+* ``compiled, 1 process`` / ``compiled, N processes``: kg.validate.validate_build with the
+  reasoner off and the default engine (shapes compiled to a plan run over each page graph;
+  evidence and quote checks, ontology checks);
+* ``pyshacl per page, N processes``: the same with ``engine="pyshacl"`` (the plain approach; on a
+  build larger than ``--pyshacl-pages`` it is skipped and extrapolated from the smaller run);
 * ``whole graph``: the dataset parsed into one rdflib graph and pyshacl run once over it with
   the same shapes (the parse is timed apart from the validation).
 
-The SHACL result counts of both approaches are printed: they should agree. No result is
-asserted; timings depend on the machine.
+Every SHACL result of the compiled engine and of pyshacl per page is compared (severity, focus
+node, path, value, source shape, constraint, page): the benchmark prints whether the two sets
+are equal. No timing is asserted; timings depend on the machine.
 """
 
 from __future__ import annotations
@@ -35,13 +41,18 @@ import json, resource, sys, time
 from pathlib import Path
 from kg.validate import validate_build
 t = time.perf_counter()
-r = validate_build(Path(sys.argv[1]), jobs=int(sys.argv[2]), reasoner=False)
+r = validate_build(Path(sys.argv[1]), jobs=int(sys.argv[2]), reasoner=False, engine=sys.argv[3])
 dt = time.perf_counter() - t
-shacl = sum(1 for x in r.results if x.origin == "shacl")
+shacl = sorted(
+    json.dumps([str(x.severity), x.focus_node, x.path, x.value, x.source_shape, x.constraint,
+                x.page, x.message])
+    for x in r.results if x.origin == "shacl"
+)
+Path(sys.argv[4]).write_text("\\n".join(shacl), "utf-8")
 peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-print(json.dumps({"seconds": dt, "results": len(r.results), "shacl": shacl, "pages": r.pages,
-                  "peak_mb": peak / 1024}))
+print(json.dumps({"seconds": dt, "results": len(r.results), "shacl": len(shacl),
+                  "pages": r.pages, "peak_mb": peak / 1024}))
 """
 
 WHOLE = """
@@ -88,40 +99,63 @@ def prepare(pages: int, seed: int, jobs: int) -> Path:
     return target
 
 
+def per_page(build_dir: Path, jobs: int, engine: str) -> tuple[dict[str, float], Path]:
+    results = build_dir.parent / f"{build_dir.name}-{engine}-{jobs}.results"
+    return run(PER_PAGE, str(build_dir), str(jobs), engine, str(results)), results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--build-dir", type=Path, help="validate this build (else one is made)")
+    parser.add_argument(
+        "--pyshacl-pages", type=int, default=2500, help="skip pyshacl on builds larger than this"
+    )
     parser.add_argument("--skip-whole", action="store_true", help="skip whole-graph pyshacl")
     args = parser.parse_args()
 
-    build_dir = prepare(args.pages, args.seed, args.jobs)
-    print(f"# {platform.python_version()} on {platform.machine()}, build {build_dir}")
-    rows = [("per-page, 1 process", run(PER_PAGE, str(build_dir), "1"))]
+    build_dir = args.build_dir or prepare(args.pages, args.seed, args.jobs)
+    pages = len(json.loads((build_dir / "manifest.json").read_text("utf-8"))["inputs"])
+    print(
+        f"# {platform.python_version()} on {platform.machine()}, build {build_dir}, {pages} pages"
+    )
+    rows = []
+    compiled, compiled_results = per_page(build_dir, 1, "compiled")
+    rows.append(("compiled, 1 process", compiled))
     if args.jobs > 1:
-        rows.append(
-            (f"per-page, {args.jobs} processes", run(PER_PAGE, str(build_dir), str(args.jobs)))
-        )
+        compiled, compiled_results = per_page(build_dir, args.jobs, "compiled")
+        rows.append((f"compiled, {args.jobs} processes", compiled))
+    reference = None
+    if pages <= args.pyshacl_pages:
+        reference, reference_results = per_page(build_dir, args.jobs, "pyshacl")
+        rows.append((f"pyshacl per page, {args.jobs} proc.", reference))
     whole = None
-    if not args.skip_whole:
+    if not args.skip_whole and pages <= args.pyshacl_pages:
         whole = run(WHOLE, str(build_dir / "dataset.nq"))
         rows.append(("whole graph (pyshacl once)", whole))
     print(f"{'approach':30} {'seconds':>9} {'pages/s':>9} {'SHACL results':>14} {'peak MB':>8}")
     for name, r in rows:
-        pps = args.pages / r["seconds"] if r["seconds"] else 0.0
+        pps = pages / r["seconds"] if r["seconds"] else 0.0
         print(f"{name:30} {r['seconds']:9.1f} {pps:9.1f} {int(r['shacl']):14} {r['peak_mb']:8.0f}")
+    best = min(r["seconds"] for name, r in rows if name.startswith("compiled"))
+    if reference is not None:
+        same = compiled_results.read_text("utf-8") == reference_results.read_text("utf-8")
+        print(
+            f"compiled results == pyshacl results: {'yes' if same else 'NO'} "
+            f"({int(compiled['shacl'])} vs {int(reference['shacl'])})"
+        )
+        print(f"ratio pyshacl per page / fastest compiled run: {reference['seconds'] / best:.2f}")
+    else:
+        print(f"pyshacl skipped ({pages} pages > --pyshacl-pages {args.pyshacl_pages})")
     if whole is not None:
-        best = min(r["seconds"] for name, r in rows if name.startswith("per-page"))
         total = whole["seconds"] + whole["load_seconds"]
         print(
             f"whole graph: {int(whole['triples'])} triples, rdflib parse "
             f"{whole['load_seconds']:.1f} s + pyshacl {whole['seconds']:.1f} s = {total:.1f} s"
         )
-        print(
-            f"ratio whole-graph pyshacl alone / fastest per-page run: {whole['seconds'] / best:.2f}"
-        )
-        print(f"ratio whole-graph parse + pyshacl / fastest per-page run: {total / best:.2f}")
+        print(f"ratio whole-graph parse + pyshacl / fastest compiled run: {total / best:.2f}")
 
 
 if __name__ == "__main__":

@@ -99,40 +99,100 @@ def _conforms(shape: CompiledShape, focus: Term, g: UnitGraph) -> bool:
     return next(_validate(shape, focus, g), None) is None
 
 
+# The parameters, read once: ``SH.x`` goes through rdflib's Namespace.__getattr__ on every use.
+_HAS_VALUE, _MIN_COUNT = SH.hasValue, SH.minCount
+_CLASS, _NODE_KIND, _PATTERN, _IN, _DATATYPE = (
+    SH["class"],
+    SH.nodeKind,
+    SH.pattern,
+    SH["in"],
+    SH.datatype,
+)
+_MIN_LENGTH, _MAX_LENGTH, _OR, _AND, _NOT, _NODE = (
+    SH.minLength,
+    SH.maxLength,
+    SH["or"],
+    SH["and"],
+    SH["not"],
+    SH.node,
+)
+_LESS_THAN = SH.lessThan
+
+
 def _focus_ok(c: Constraint, values: set[Term] | frozenset[Term]) -> bool:
-    if c.param == SH.hasValue:
+    param = c.param
+    if param == _HAS_VALUE:
         return any(to_rdflib(v) == c.value for v in values)
     assert isinstance(c.value, rdflib.Literal)
     n = int(c.value.value)
-    if c.param == SH.minCount:
+    if param == _MIN_COUNT:
         return n == 0 or len(values) >= n
     return len(values) <= n
 
 
+def _check_class(c: Constraint, v: Term, g: UnitGraph) -> bool:
+    return _is_instance(v, str(c.value), g)
+
+
+def _check_node_kind(c: Constraint, v: Term, g: UnitGraph) -> bool:
+    return _node_kind(v, str(c.value))
+
+
+def _check_pattern(c: Constraint, v: Term, g: UnitGraph) -> bool:
+    if isinstance(v, ox.BlankNode):
+        return False
+    return _regex(str(c.value), c.flags).search(_string(v)) is not None
+
+
+def _check_in(c: Constraint, v: Term, g: UnitGraph) -> bool:
+    return to_rdflib(v) in set(c.members)
+
+
+def _check_datatype(c: Constraint, v: Term, g: UnitGraph) -> bool:
+    return _datatype_ok(to_rdflib(v), c.value)
+
+
+def _check_length(c: Constraint, v: Term, g: UnitGraph) -> bool:
+    return _length_ok(c.param, v, c.value)
+
+
+def _check_or(c: Constraint, v: Term, g: UnitGraph) -> bool:
+    return any(_conforms(s, v, g) for s in c.shapes)
+
+
+def _check_and(c: Constraint, v: Term, g: UnitGraph) -> bool:
+    return all(_conforms(s, v, g) for s in c.shapes)
+
+
+def _check_not(c: Constraint, v: Term, g: UnitGraph) -> bool:
+    return not _conforms(c.shapes[0], v, g)
+
+
+def _check_node(c: Constraint, v: Term, g: UnitGraph) -> bool:
+    return _conforms(c.shapes[0], v, g)
+
+
+def _check_range(c: Constraint, v: Term, g: UnitGraph) -> bool:
+    return _range_ok(c.param, to_rdflib(v), c.value)
+
+
+_VALUE_CHECKS: dict[rdflib.term.Node, Callable[[Constraint, Term, UnitGraph], bool]] = {
+    _CLASS: _check_class,
+    _NODE_KIND: _check_node_kind,
+    _PATTERN: _check_pattern,
+    _IN: _check_in,
+    _DATATYPE: _check_datatype,
+    _MIN_LENGTH: _check_length,
+    _MAX_LENGTH: _check_length,
+    _OR: _check_or,
+    _AND: _check_and,
+    _NOT: _check_not,
+    _NODE: _check_node,
+}
+
+
 def _value_ok(c: Constraint, v: Term, g: UnitGraph) -> bool:
-    p = c.param
-    if p == SH["class"]:
-        return _is_instance(v, str(c.value), g)
-    if p == SH.nodeKind:
-        return _node_kind(v, str(c.value))
-    if p == SH.pattern:
-        if isinstance(v, ox.BlankNode):
-            return False
-        return _regex(str(c.value), c.flags).search(_string(v)) is not None
-    if p == SH["in"]:
-        return to_rdflib(v) in set(c.members)
-    if p == SH.datatype:
-        return _datatype_ok(to_rdflib(v), c.value)
-    if p in (SH.minLength, SH.maxLength):
-        return _length_ok(p, v, c.value)
-    if p in (SH["or"], SH["and"]):
-        test = any if p == SH["or"] else all
-        return test(_conforms(s, v, g) for s in c.shapes)
-    if p == SH["not"]:
-        return not _conforms(c.shapes[0], v, g)
-    if p == SH.node:
-        return _conforms(c.shapes[0], v, g)
-    return _range_ok(p, to_rdflib(v), c.value)
+    return _VALUE_CHECKS.get(c.param, _check_range)(c, v, g)
 
 
 def _is_instance(v: Term, cls: str, g: UnitGraph) -> bool:
@@ -142,15 +202,15 @@ def _is_instance(v: Term, cls: str, g: UnitGraph) -> bool:
     return any(t == target or target in g.closure(t, v_subclass) for t in g.objects(v, v_type))
 
 
-_KINDS = {
-    ox.NamedNode: (SH.IRI, SH.IRIOrLiteral, SH.BlankNodeOrIRI),
-    ox.BlankNode: (SH.BlankNode, SH.BlankNodeOrLiteral, SH.BlankNodeOrIRI),
-    ox.Literal: (SH.Literal, SH.BlankNodeOrLiteral, SH.IRIOrLiteral),
+_KINDS: dict[type, frozenset[str]] = {
+    ox.NamedNode: frozenset(map(str, (SH.IRI, SH.IRIOrLiteral, SH.BlankNodeOrIRI))),
+    ox.BlankNode: frozenset(map(str, (SH.BlankNode, SH.BlankNodeOrLiteral, SH.BlankNodeOrIRI))),
+    ox.Literal: frozenset(map(str, (SH.Literal, SH.BlankNodeOrLiteral, SH.IRIOrLiteral))),
 }
 
 
 def _node_kind(v: Term, kind: str) -> bool:
-    return any(str(k) == kind for k in _KINDS[type(v)])
+    return kind in _KINDS[type(v)]
 
 
 def _string(v: Term) -> str:
@@ -180,12 +240,12 @@ def _length_ok(p: rdflib.term.Node, v: Term, limit: rdflib.term.Node) -> bool:
     n = limit.value
     if n < 0:
         raise ValidationError(f"{p} cannot be less than zero (shape value {limit})")
-    if p == SH.minLength and n == 0:
+    if p == _MIN_LENGTH and n == 0:
         return True
     if isinstance(v, ox.BlankNode):
         return False
     length = len(_string(v))
-    return length >= n if p == SH.minLength else length <= n
+    return length >= n if p == _MIN_LENGTH else length <= n
 
 
 _PYTHON_TYPES: dict[rdflib.term.Node, type | tuple[type, ...]] = {
@@ -252,7 +312,7 @@ def _pair_ok(c: Constraint, v: Term, other: Term) -> bool:
     if a_str != b_str:
         return False
     try:
-        return bool(a < b) if c.param == SH.lessThan else bool(a <= b)  # type: ignore[operator]
+        return bool(a < b) if c.param == _LESS_THAN else bool(a <= b)  # type: ignore[operator]
     except TypeError as exc:  # pyshacl fails the same way on incomparable values
         raise ValidationError(f"cannot compare {v} and {other} with {c.param}: {exc}") from None
 
