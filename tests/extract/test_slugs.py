@@ -18,6 +18,7 @@ import rdflib
 from kg.export.formats import export
 from kg.pipeline import build
 from kg.vocab import MAX_SLUG, safe_slug
+from tests.conftest import PAGE_FIXTURES_DIR
 
 HOSTILE = ["a b", "x>y", "a\\b", "a\rb", "a\nb", "a\x00b", "..", ".", "ends.", "-", "é", "s" * 5000]
 SAFE = re.compile(r"[A-Za-z0-9_-]+")
@@ -65,3 +66,20 @@ def test_pages_with_hostile_slugs_build_and_export_readable_rdf(tmp_path: Path) 
         }
         if fmt != "turtle":
             assert len(page_graphs) == len(HOSTILE), sorted(page_graphs)
+
+
+def test_a_carriage_return_inside_a_line_does_not_fail_the_page(tmp_path: Path) -> None:
+    """Regression: mixed line endings put ``\\r📖 Wiki Page`` into the card's SciDEX ID, and the
+    whole page failed with ``not a valid IRI: '...\\r📖 Wiki Page'``, naming no file."""
+    card = (PAGE_FIXTURES_DIR / "card_shell.txt").read_text("utf-8")
+    joined = "SciDEX ID: wiki-cell-types-astroglia\n📖 Wiki Page"
+    assert joined in card
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "card.txt").write_bytes(card.replace(joined, joined.replace("\n", "\r")).encode())
+    build([pages], out=tmp_path / "build")
+    manifest = json.loads((tmp_path / "build" / "manifest.json").read_text("utf-8"))
+    (entry,) = manifest["inputs"]
+    assert entry["status"] == "built", entry
+    assert SAFE.fullmatch(entry["slug"])
+    assert entry["slug"].startswith("cell-types-astroglia")
