@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,15 @@ SHARED_ONTOLOGIES = ROOT.parent / "shared" / "ontologies"
 
 MOTOR_NEURONS_SEED = SEEDS_DIR / "000_249a800520ed50d9.txt"
 IPSC_SEED = SEEDS_DIR / "001_fc51c25c67a0d5c9.txt"
+
+# Parse caches (vocabulary index, ontology tables) of this test session only, never the user's:
+# a test that means to run owlready2 on a file must not be answered from an earlier run's cache.
+# Set at import time so that the ``kg`` subprocesses some tests start inherit it too.
+_CACHE = os.environ["KG_CACHE_DIR"] = tempfile.mkdtemp(prefix="kg-test-cache-")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    shutil.rmtree(_CACHE, ignore_errors=True)
 
 
 def line_of(path: Path, needle: str, occurrence: int = 1) -> int:

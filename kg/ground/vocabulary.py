@@ -229,7 +229,8 @@ def build_index(folder: Path) -> VocabIndex:
     )
 
 
-def _cache_dir() -> Path:
+def cache_dir() -> Path:
+    """Where kg keeps parsed indexes between runs: ``$KG_CACHE_DIR``, else ``~/.cache/kg``."""
     env = os.environ.get("KG_CACHE_DIR")
     if env:
         return Path(env)
@@ -246,7 +247,7 @@ def index_key(folder: Path) -> str:
 def load_index(folder: Path) -> VocabIndex:
     """The index of ``folder``, from the cache when its key matches, else parsed and cached."""
     key = index_key(folder)
-    cache = _cache_dir() / f"vocab-{key}.marshal"
+    cache = cache_dir() / f"vocab-{key}.marshal"
     sources = read_sources(folder)
     try:
         names, records, xrefs, longest = marshal.loads(cache.read_bytes())

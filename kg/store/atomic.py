@@ -9,6 +9,7 @@ folders for them); a build folder (``kg build --out``) is created with its paren
 
 from __future__ import annotations
 
+import gzip
 import os
 import tempfile
 from collections.abc import Iterator
@@ -84,3 +85,9 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def write_text_atomic(path: Path, text: str) -> None:
     write_atomic(path, text.encode("utf-8"))
+
+
+def nquads_bytes(path: Path) -> bytes:
+    """The N-Quads held in ``path``: gunzipped when its name ends ``.gz`` (a cache entry)."""
+    data = path.read_bytes()
+    return gzip.decompress(data) if path.name.endswith(".gz") else data

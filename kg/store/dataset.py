@@ -15,13 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.store.atomic import atomic_file
+from kg.store.atomic import atomic_file, nquads_bytes
 from kg.store.triple_count import DistinctTriples
 
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """One graph's lines: a file (``path``, sorted lines), then the lines in memory (``lines``)."""
+    """One graph's lines: a file (``path``, sorted lines, gzip when it ends ``.gz``), then the
+    lines in memory (``lines``)."""
 
     graph: str
     path: Path | None = None
@@ -47,7 +48,7 @@ def write_dataset(target: Path, blocks: Sequence[Block]) -> Artifact:
         for block in sorted(blocks, key=lambda b: b.graph):
             chunks: list[bytes] = []
             if block.path is not None:
-                chunks.append(block.path.read_bytes())
+                chunks.append(nquads_bytes(block.path))
             if block.lines:
                 chunks.append(("\n".join(block.lines) + "\n").encode("utf-8"))
             for chunk in chunks:

@@ -19,6 +19,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import InputError
+from kg.store.atomic import nquads_bytes
 from kg.store.build_dir import BuildDir
 
 
@@ -59,7 +60,7 @@ def update_store(old: Path, new: Path, update: StoreUpdate, expected_quads: int)
     for s, p, o, g in update.drop_quads:
         store.remove(ox.Quad(ox.NamedNode(s), ox.NamedNode(p), ox.NamedNode(o), ox.NamedNode(g)))
     for path in update.load_files:
-        store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+        store.bulk_load(nquads_bytes(path), format=ox.RdfFormat.N_QUADS)
     if update.load_lines:
         data = ("\n".join(update.load_lines) + "\n").encode("utf-8")
         store.bulk_load(data, format=ox.RdfFormat.N_QUADS)

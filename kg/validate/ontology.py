@@ -26,6 +26,7 @@ from kg import vocab as v
 from kg.errors import InputError
 from kg.ground.model import MODULE_MARKER
 from kg.ground.normalise import normalise, singular_variants
+from kg.validate.ontology_cache import cache_key, read_cached, write_cached
 from kg.validate.owl_xml import import_free_xml
 from kg.validate.sandbox import run_isolated
 
@@ -113,10 +114,43 @@ def load(path: Path, *, shipped_module: Path | None = None) -> Ontology:
     """Read one ontology file for the checks (see the module docstring)."""
     if not path.is_file():
         raise InputError("ontology file not found", path=path)
-    onto = _from_index(path) if is_obo(path) else run_isolated(_from_owlready, path, where=path)
+    onto = _from_index(path) if is_obo(path) else _owl(path)
     if shipped_module is not None and path.resolve() == shipped_module.resolve():
         onto.is_module = True
     onto.index_names()
+    return onto
+
+
+_TABLES = ("labels", "synonyms", "obsolete", "replaced", "parents", "develops_from")
+
+
+def _owl(path: Path) -> Ontology:
+    """An OWL file through owlready2, or its tables from the parse cache (same content)."""
+    key = cache_key(path)
+    cached = read_cached(key)
+    if cached is not None:
+        try:
+            return Ontology(
+                path=path,
+                name=cached["name"],
+                short=path.name,
+                is_module=cached["is_module"],
+                engine=cached["engine"],
+                labels=cached["labels"],
+                synonyms={k: tuple(s) for k, s in cached["synonyms"].items()},
+                obsolete=set(cached["obsolete"]),
+                replaced=cached["replaced"],
+                parents={k: tuple(s) for k, s in cached["parents"].items()},
+                develops_from={k: tuple(s) for k, s in cached["develops_from"].items()},
+            )
+        except (KeyError, TypeError, AttributeError):
+            pass  # a cache of another shape: parse again
+    onto = run_isolated(_from_owlready, path, where=path)
+    tables: dict[str, Any] = {t: getattr(onto, t) for t in _TABLES}
+    tables["obsolete"] = sorted(onto.obsolete)
+    write_cached(
+        key, {**tables, "name": onto.name, "is_module": onto.is_module, "engine": onto.engine}
+    )
     return onto
 
 

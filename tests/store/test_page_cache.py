@@ -50,5 +50,5 @@ def test_sidecar_of_another_key_is_a_miss(tmp_path: Path) -> None:
     other = "o" * 32
     cache.write(_record(other), ["<a> <b> <c> <g> ."])
     (tmp_path / f"{KEY}.json").write_bytes((tmp_path / f"{other}.json").read_bytes())
-    (tmp_path / f"{KEY}.nq").write_bytes((tmp_path / f"{other}.nq").read_bytes())
+    (tmp_path / f"{KEY}.nq.gz").write_bytes((tmp_path / f"{other}.nq.gz").read_bytes())
     assert cache.read(KEY) is None
