@@ -23,7 +23,7 @@ from kg.validate.shapes import (
     shape_files,
 )
 from kg.validate.source import BuildData, dataset_path, from_rdflib, read_dataset, read_manifest
-from kg.validate.units import make_units
+from kg.validate.units import iter_units, make_units
 from kg.validate.units_run import DEFAULT_ENGINE, Outcome, fallback_notice, run_units
 
 
@@ -57,7 +57,7 @@ def validate_build(
     onto_files, onto_notes = ontology_files(manifest, ontology_paths, roots)
     pending = start_checks(data, onto_files, reasoner=reasoner, timeout=reasoner_timeout)
     try:
-        units = make_units(data, shapes.inverse_paths)
+        units = iter_units(data, shapes.inverse_paths, minted_local=True)
         outcomes = run_units(units, files, roots, jobs, progress, engine)
     except BaseException:
         pending.cancel()  # never leave a reasoner running behind an error

@@ -9,8 +9,9 @@ small in-memory rdflib graph later (kg.validate.units). An rdflib Dataset given 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -39,9 +40,14 @@ class PageInfo:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BuildData:
-    """Every triple of the build, by named graph ("" is the default graph)."""
+    """Every triple of the build, by named graph ("" is the default graph).
 
-    graphs: dict[str, tuple[ox.Triple, ...]]
+    ``graphs`` is a dict for an in-memory dataset, and a :class:`DatasetGraphs` (each graph read
+    from its byte ranges of ``dataset.nq`` when asked for) for a build, so that validation never
+    holds the whole dataset in memory.
+    """
+
+    graphs: Mapping[str, tuple[ox.Triple, ...]]
     pages: tuple[PageInfo, ...]
 
     @property
@@ -59,15 +65,129 @@ class BuildData:
         return tuple(sorted(g for g in self.graphs if g not in known))
 
 
+class DatasetGraphs(Mapping[str, tuple[ox.Triple, ...]]):
+    """The graphs of an N-Quads file, each parsed from its byte ranges when asked for.
+
+    The last few graphs asked for are kept (a unit and the ontology checks of one page ask in
+    turn); nothing else of the file is held in memory.
+    """
+
+    def __init__(self, path: Path, ranges: dict[str, list[tuple[int, int]]]) -> None:
+        self._path = path
+        self._ranges = ranges
+        self._recent: OrderedDict[str, tuple[ox.Triple, ...]] = OrderedDict()
+
+    def __getitem__(self, graph: str) -> tuple[ox.Triple, ...]:
+        found = self._recent.get(graph)
+        if found is not None:
+            self._recent.move_to_end(graph)
+            return found
+        spans = self._ranges[graph]
+        with self._path.open("rb") as fh:
+            chunks = []
+            for start, end in spans:
+                fh.seek(start)
+                chunks.append(fh.read(end - start))
+        quads = ox.parse(b"".join(chunks), format=ox.RdfFormat.N_QUADS)
+        triples = tuple(q.triple for q in quads)
+        self._recent[graph] = triples
+        if len(self._recent) > _RECENT:
+            self._recent.popitem(last=False)
+        return triples
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ranges)
+
+    def __len__(self) -> int:
+        return len(self._ranges)
+
+
+_RECENT = 4
+_CHUNK = 1 << 22  # bytes parsed at a time while scanning
+
+
 def read_dataset(path: Path) -> BuildData:
-    """Read ``dataset.nq`` (an error names the file and line of a malformed quad)."""
+    """Scan ``dataset.nq`` once: where each graph's lines are, and the page graphs' page nodes.
+
+    An error names the file and line of a malformed quad. A file whose lines are not one quad
+    each (comments, blank lines: not written by kg) is read whole into memory instead.
+    """
     try:
-        with path.open("rb") as fh:
-            return group_quads(ox.parse(fh, format=ox.RdfFormat.N_QUADS))
+        scan = _scan(path)
+        if scan is None:
+            with path.open("rb") as fh:
+                return group_quads(ox.parse(fh, format=ox.RdfFormat.N_QUADS))
     except SyntaxError as exc:
         raise InputError(f"malformed N-Quads: {exc}", path=path, line=exc.lineno) from None
     except OSError as exc:
         raise InputError(f"cannot read the dataset: {exc.strerror}", path=path) from None
+    ranges, pages = scan
+    graphs = DatasetGraphs(path, dict(sorted(ranges.items())))
+    return BuildData(graphs=graphs, pages=_page_infos(pages))
+
+
+@dataclass(slots=True)
+class _PageNode:
+    """What the scan keeps of one graph to find its page node (as :func:`_pages` would)."""
+
+    wiki_pages: list[str] = field(default_factory=list)
+    about: dict[tuple[str, str], str] = field(default_factory=dict)
+
+
+_ABOUT = (v.DCTERMS_IDENTIFIER, v.SLUG, v.SOURCE_FILE)
+
+
+def _scan(path: Path) -> tuple[dict[str, list[tuple[int, int]]], dict[str, _PageNode]] | None:
+    ranges: dict[str, list[tuple[int, int]]] = {}
+    nodes: dict[str, _PageNode] = {}
+    offset = 0
+    line_no = 0
+    with path.open("rb") as fh:
+        rest = b""
+        while True:
+            block = fh.read(_CHUNK)
+            data = rest + block
+            cut = data.rfind(b"\n") + 1 if block else len(data)
+            chunk, rest = data[:cut], data[cut:]
+            if not chunk:
+                break
+            lines = chunk.split(b"\n")
+            if lines and lines[-1] == b"":
+                lines.pop()
+            try:
+                quads = list(ox.parse(chunk, format=ox.RdfFormat.N_QUADS))
+            except SyntaxError as exc:
+                line = line_no + exc.lineno if exc.lineno is not None else None
+                raise SyntaxError(str(exc), (str(path), line, 0, "")) from None
+            if len(quads) != len(lines):
+                return None
+            for q, raw in zip(quads, lines, strict=True):
+                g = q.graph_name
+                key = g.value if isinstance(g, ox.NamedNode) else DEFAULT_GRAPH
+                spans = ranges.get(key)
+                end = offset + len(raw) + 1
+                if spans is None:
+                    ranges[key] = [(offset, end)]
+                elif spans[-1][1] == offset:
+                    spans[-1] = (spans[-1][0], end)
+                else:
+                    spans.append((offset, end))
+                offset = end
+                _note(nodes, key, q)
+            line_no += len(lines)
+            if not block:
+                break
+    return ranges, nodes
+
+
+def _note(nodes: dict[str, _PageNode], graph: str, q: ox.Quad) -> None:
+    s, p, o = q.subject, q.predicate.value, q.object
+    if not isinstance(s, ox.NamedNode) or graph in TERMS_GRAPHS or graph == v.BUILD_GRAPH:
+        return
+    if p == v.RDF_TYPE and isinstance(o, ox.NamedNode) and o.value == WIKI_PAGE:
+        nodes.setdefault(graph, _PageNode()).wiki_pages.append(s.value)
+    elif p in _ABOUT and not isinstance(o, ox.Triple):
+        nodes.setdefault(graph, _PageNode()).about[(s.value, p)] = o.value
 
 
 def from_rdflib(data: rdflib.Dataset) -> BuildData:
@@ -86,32 +206,24 @@ def group_quads(quads: Iterable[ox.Quad]) -> BuildData:
     return BuildData(graphs=frozen, pages=_pages(frozen))
 
 
-def _pages(graphs: dict[str, tuple[ox.Triple, ...]]) -> tuple[PageInfo, ...]:
+def _pages(graphs: Mapping[str, tuple[ox.Triple, ...]]) -> tuple[PageInfo, ...]:
     """Every graph (other than terms / build) that holds a kgv:WikiPage node, by slug."""
-    pages = []
+    nodes: dict[str, _PageNode] = {}
     for g, triples in graphs.items():
-        if g in TERMS_GRAPHS or g == v.BUILD_GRAPH:
+        for t in triples:
+            _note(nodes, g, ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()))
+    return _page_infos(nodes)
+
+
+def _page_infos(nodes: dict[str, _PageNode]) -> tuple[PageInfo, ...]:
+    """The page of each graph: its first kgv:WikiPage node (a graph without one is not a page
+    graph: it is validated as a plain graph, kg.validate.units)."""
+    pages = []
+    for g, node in nodes.items():
+        if not node.wiki_pages:
             continue
-        page = next(
-            (
-                t.subject.value
-                for t in triples
-                if t.predicate.value == v.RDF_TYPE
-                and isinstance(t.object, ox.NamedNode)
-                and t.object.value == WIKI_PAGE
-                and isinstance(t.subject, ox.NamedNode)
-            ),
-            None,
-        )
-        if page is None:
-            continue  # not a page graph: validated as a plain graph (kg.validate.units)
-        about = {
-            t.predicate.value: t.object.value
-            for t in triples
-            if isinstance(t.subject, ox.NamedNode)
-            and t.subject.value == page
-            and not isinstance(t.object, ox.Triple)
-        }
+        page = node.wiki_pages[0]
+        about = {p: value for (s, p), value in node.about.items() if s == page}
         ident = about.get(v.DCTERMS_IDENTIFIER, "")
         pages.append(
             PageInfo(

@@ -18,7 +18,7 @@ page owns one last unit. A finding about a node two pages share is reported once
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -27,6 +27,7 @@ from kg import vocab as v
 from kg.rdf.layout import is_fact
 from kg.validate.source import BuildData, PageInfo
 
+_MINTED = (v.STATEMENT_PREFIX, v.SELECTOR_PREFIX)
 BUILD_UNIT = "(build)"
 TERMS_UNIT = "(terms)"
 
@@ -50,36 +51,49 @@ def make_units(data: BuildData, inverse: frozenset[str] = frozenset()) -> tuple[
 
     ``inverse`` are the predicates the shapes follow backwards (see the module docstring).
     """
+    return tuple(iter_units(data, inverse))
+
+
+def iter_units(
+    data: BuildData, inverse: frozenset[str] = frozenset(), *, minted_local: bool = False
+) -> Iterator[Unit]:
+    """The units of :func:`make_units`, made one at a time (a build's graphs are read from
+    ``dataset.nq`` as each unit is made, so memory does not grow with the build).
+
+    ``minted_local``: the statement and selector nodes kg mints are named after their page graph
+    (kg.vocab.mint), so in a kg build each is mentioned by its own graph only, and the types of
+    such nodes are no other unit's context; they are not collected. Only for kg's own builds.
+    """
     # node -> what a unit mentioning it needs from other graphs: its rdf:type, and the
     # triples of the inverse-path properties that point at it
-    linked = _types(data)
-    if inverse:
-        for triples in data.graphs.values():
-            for t in triples:
-                if t.predicate.value in inverse and isinstance(t.object, ox.NamedNode):
-                    linked.setdefault(t.object.value, []).append(t)
+    linked: dict[str, list[ox.Triple]] = {}
+    for triples in data.graphs.values():
+        for t in triples:
+            p = t.predicate.value
+            if p == v.RDF_TYPE:
+                s = _iri(t.subject)
+                if not (minted_local and s.startswith(_MINTED)):
+                    linked.setdefault(s, []).append(t)
+            if p in inverse and isinstance(t.object, ox.NamedNode):
+                linked.setdefault(t.object.value, []).append(t)
     terms = _by_subject(data.terms_graph)
     build_subjects = {_iri(t.subject) for t in data.build_graph}
-    units: list[Unit] = []
     owned: set[str] = set()
     for page in data.pages:
         unit = _page_unit(page, data.graphs[page.graph], terms, linked, build_subjects)
-        owned |= unit.focus
-        units.append(unit)
+        owned |= unit.focus & terms.keys()  # only terms decide what is left for the terms unit
+        yield unit
     for g in data.other_graphs:
         triples = data.graphs[g]
         focus = _nodes(triples) - build_subjects
-        owned |= focus
-        units.append(_unit(g or "(default graph)", None, triples, terms, linked, focus))
+        owned |= focus & terms.keys()
+        yield _unit(g or "(default graph)", None, triples, terms, linked, focus)
     if data.build_graph:
-        units.append(
-            _unit(BUILD_UNIT, None, data.build_graph, {}, linked, frozenset(build_subjects))
-        )
+        yield _unit(BUILD_UNIT, None, data.build_graph, {}, linked, frozenset(build_subjects))
     orphans = frozenset(terms) - owned - build_subjects
     if orphans:
         triples = tuple(t for s in sorted(orphans) for t in terms[s])
-        units.append(_unit(TERMS_UNIT, None, triples, {}, linked, orphans))
-    return tuple(units)
+        yield _unit(TERMS_UNIT, None, triples, {}, linked, orphans)
 
 
 def _page_unit(
@@ -131,15 +145,6 @@ def _nodes(triples: Sequence[ox.Triple]) -> frozenset[str]:
         if isinstance(t.object, ox.NamedNode) and t.predicate.value != v.RDF_TYPE
     }
     return frozenset(nodes)
-
-
-def _types(data: BuildData) -> dict[str, list[ox.Triple]]:
-    out: dict[str, list[ox.Triple]] = {}
-    for triples in data.graphs.values():
-        for t in triples:
-            if t.predicate.value == v.RDF_TYPE:
-                out.setdefault(_iri(t.subject), []).append(t)
-    return out
 
 
 def _by_subject(triples: Iterable[ox.Triple]) -> dict[str, list[ox.Triple]]:

@@ -9,8 +9,9 @@ prints or keeps global state besides the worker's shapes.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,16 +83,20 @@ def configure(
 
 
 def run_units(
-    units: Sequence[Unit],
+    units: Iterable[Unit],
     shape_files: Sequence[Path],
     roots: Sequence[Path],
     jobs: int = 1,
     progress: Callable[[Outcome], None] | None = None,
     engine: str = DEFAULT_ENGINE,
 ) -> list[Outcome]:
-    """Validate every unit, in ``jobs`` processes; outcomes in the order of ``units``."""
+    """Validate every unit, in ``jobs`` processes; outcomes in the order of ``units``.
+
+    ``units`` is consumed as the workers need more (at most a few batches per worker are
+    waiting), so a generator of units keeps memory flat whatever the build's size.
+    """
     outcomes: list[Outcome] = []
-    workers = max(1, min(jobs, os.cpu_count() or 1, len(units)))
+    workers = max(1, min(jobs, os.cpu_count() or 1))
     if workers == 1:
         configure(shape_files, roots, engine)
         for unit in units:
@@ -99,15 +104,43 @@ def run_units(
             if progress:
                 progress(outcomes[-1])
         return outcomes
-    chunk = max(1, min(16, len(units) // (workers * 4) or 1))
     with ProcessPoolExecutor(
         workers, initializer=configure, initargs=(tuple(shape_files), tuple(roots), engine)
     ) as pool:
-        for outcome in pool.map(validate_unit, units, chunksize=chunk):
-            outcomes.append(outcome)
-            if progress:
-                progress(outcome)
+        waiting: deque[Future[list[Outcome]]] = deque()
+
+        def collect() -> None:
+            for outcome in waiting.popleft().result():
+                outcomes.append(outcome)
+                if progress:
+                    progress(outcome)
+
+        for batch in _batches(units, _BATCH):
+            waiting.append(pool.submit(_validate_batch, batch))
+            if len(waiting) >= workers * _WAITING:
+                collect()
+        while waiting:
+            collect()
     return outcomes
+
+
+_BATCH = 8  # units sent to a worker at a time
+_WAITING = 3  # batches per worker submitted ahead
+
+
+def _batches(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
+    batch: list[Unit] = []
+    for unit in units:
+        batch.append(unit)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _validate_batch(units: Sequence[Unit]) -> list[Outcome]:
+    return [validate_unit(u) for u in units]
 
 
 def validate_unit(unit: Unit) -> Outcome:
