@@ -119,13 +119,16 @@ _MIN_LENGTH, _MAX_LENGTH, _OR, _AND, _NOT, _NODE = (
 _LESS_THAN = SH.lessThan
 
 
+_FOCUS_KIND = {_HAS_VALUE: "has", _MIN_COUNT: "min"}  # else sh:maxCount
+
+
 def _focus_ok(c: Constraint, values: set[Term] | frozenset[Term]) -> bool:
-    param = c.param
-    if param == _HAS_VALUE:
+    kind = _FOCUS_KIND.get(c.param)
+    if kind == "has":
         return any(to_rdflib(v) == c.value for v in values)
     assert isinstance(c.value, rdflib.Literal)
     n = int(c.value.value)
-    if param == _MIN_COUNT:
+    if kind == "min":
         return n == 0 or len(values) >= n
     return len(values) <= n
 

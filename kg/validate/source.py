@@ -13,7 +13,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pyoxigraph as ox
 import rdflib
@@ -75,25 +75,44 @@ class DatasetGraphs(Mapping[str, tuple[ox.Triple, ...]]):
     def __init__(self, path: Path, ranges: dict[str, list[tuple[int, int]]]) -> None:
         self._path = path
         self._ranges = ranges
-        self._recent: OrderedDict[str, tuple[ox.Triple, ...]] = OrderedDict()
+        self._recent: OrderedDict[str, tuple[tuple[ox.Triple, ...], bytes]] = OrderedDict()
 
     def __getitem__(self, graph: str) -> tuple[ox.Triple, ...]:
+        """The graph's statements. They are :class:`pyoxigraph.Quad` objects, which answer
+        ``subject``, ``predicate`` and ``object`` like triples (making a Triple of each costs
+        more than the parse)."""
+        return self._read(graph)[0]
+
+    def nt_lines(self, graph: str) -> list[str]:
+        """The graph's lines as N-Triples, as the file has them (its graph term removed)."""
+        raw = self._read(graph)[1]
+        if graph:
+            suffix = f" <{graph}> ."
+            lines = raw.decode("utf-8").split("\n")
+            if lines and lines[-1] == "":
+                lines.pop()
+            if all(line.endswith(suffix) for line in lines):
+                n = len(suffix)
+                return [f"{line[:-n]} ." for line in lines]
+        return [f"{t.subject} {t.predicate} {t.object} ." for t in self[graph]]
+
+    def _read(self, graph: str) -> tuple[tuple[ox.Triple, ...], bytes]:
         found = self._recent.get(graph)
         if found is not None:
             self._recent.move_to_end(graph)
             return found
-        spans = self._ranges[graph]
         with self._path.open("rb") as fh:
             chunks = []
-            for start, end in spans:
+            for start, end in self._ranges[graph]:
                 fh.seek(start)
                 chunks.append(fh.read(end - start))
-        quads = ox.parse(b"".join(chunks), format=ox.RdfFormat.N_QUADS)
-        triples = tuple(q.triple for q in quads)
-        self._recent[graph] = triples
+        raw = b"".join(chunks)
+        quads = tuple(ox.parse(raw, format=ox.RdfFormat.N_QUADS))
+        entry = (cast(tuple[ox.Triple, ...], quads), raw)
+        self._recent[graph] = entry
         if len(self._recent) > _RECENT:
             self._recent.popitem(last=False)
-        return triples
+        return entry
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._ranges)

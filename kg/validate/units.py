@@ -25,7 +25,7 @@ import pyoxigraph as ox
 
 from kg import vocab as v
 from kg.rdf.layout import is_fact
-from kg.validate.source import BuildData, PageInfo
+from kg.validate.source import BuildData, DatasetGraphs, PageInfo
 
 _MINTED = (v.STATEMENT_PREFIX, v.SELECTOR_PREFIX)
 BUILD_UNIT = "(build)"
@@ -66,28 +66,31 @@ def iter_units(
     """
     # node -> what a unit mentioning it needs from other graphs: its rdf:type, and the
     # triples of the inverse-path properties that point at it
-    linked: dict[str, list[ox.Triple]] = {}
+    linked: dict[str, list[str]] = {}  # as N-Triples lines: made once, not once per unit
     for triples in data.graphs.values():
         for t in triples:
             p = t.predicate.value
             if p == v.RDF_TYPE:
                 s = _iri(t.subject)
                 if not (minted_local and s.startswith(_MINTED)):
-                    linked.setdefault(s, []).append(t)
+                    linked.setdefault(s, []).append(_nt(t))
             if p in inverse and isinstance(t.object, ox.NamedNode):
-                linked.setdefault(t.object.value, []).append(t)
+                linked.setdefault(t.object.value, []).append(_nt(t))
     terms = _by_subject(data.terms_graph)
+    terms_nt = {s: [_nt(t) for t in ts] for s, ts in terms.items()}
     build_subjects = {_iri(t.subject) for t in data.build_graph}
     owned: set[str] = set()
+    graphs = data.graphs
     for page in data.pages:
-        unit = _page_unit(page, data.graphs[page.graph], terms, linked, build_subjects)
+        lines = graphs.nt_lines(page.graph) if isinstance(graphs, DatasetGraphs) else None
+        unit = _page_unit(page, graphs[page.graph], terms_nt, linked, build_subjects, lines)
         owned |= unit.focus & terms.keys()  # only terms decide what is left for the terms unit
         yield unit
     for g in data.other_graphs:
         triples = data.graphs[g]
         focus = _nodes(triples) - build_subjects
         owned |= focus & terms.keys()
-        yield _unit(g or "(default graph)", None, triples, terms, linked, focus)
+        yield _unit(g or "(default graph)", None, triples, terms_nt, linked, focus)
     if data.build_graph:
         yield _unit(BUILD_UNIT, None, data.build_graph, {}, linked, frozenset(build_subjects))
     orphans = frozenset(terms) - owned - build_subjects
@@ -99,9 +102,10 @@ def iter_units(
 def _page_unit(
     page: PageInfo,
     triples: Sequence[ox.Triple],
-    terms: dict[str, list[ox.Triple]],
-    linked: dict[str, list[ox.Triple]],
+    terms: dict[str, list[str]],
+    linked: dict[str, list[str]],
     build_subjects: set[str],
+    own_lines: list[str] | None = None,
 ) -> Unit:
     focus: set[str] = set()
     page_iri = page.page_iri or ""
@@ -114,24 +118,27 @@ def _page_unit(
             and is_fact(s, page_iri)
         ):
             focus.add(t.object.value)
-    return _unit(page.slug, page, triples, terms, linked, frozenset(focus - build_subjects))
+    focus_nodes = frozenset(focus - build_subjects)
+    return _unit(page.slug, page, triples, terms, linked, focus_nodes, own_lines)
 
 
 def _unit(
     name: str,
     page: PageInfo | None,
     triples: Sequence[ox.Triple],
-    terms: dict[str, list[ox.Triple]],
-    linked: dict[str, list[ox.Triple]],
+    terms: dict[str, list[str]],
+    linked: dict[str, list[str]],
     focus: frozenset[str],
+    own_lines: list[str] | None = None,
 ) -> Unit:
+    """``own_lines``: the N-Triples of ``triples`` when already at hand (a build's file)."""
     nodes = {_iri(t.subject) for t in triples}
     nodes |= {t.object.value for t in triples if isinstance(t.object, ox.NamedNode)}
     context: set[str] = set()
     for n in nodes:
-        context.update(_nt(t) for t in terms.get(n, ()))
-        context.update(_nt(t) for t in linked.get(n, ()))
-    own = [_nt(t) for t in triples]
+        context.update(terms.get(n, ()))
+        context.update(linked.get(n, ()))
+    own = [_nt(t) for t in triples] if own_lines is None else own_lines
     extra = sorted(context.difference(own))
     return Unit(name=name, page=page, triples=_doc(own), context=_doc(extra), focus=focus)
 
@@ -160,7 +167,8 @@ def _iri(node: ox.NamedNode | ox.BlankNode | ox.Triple) -> str:
 
 
 def _nt(t: ox.Triple) -> str:
-    return f"{t} ."
+    """N-Triples of a statement: a build's graphs give quads (kg.validate.source)."""
+    return f"{t.triple if isinstance(t, ox.Quad) else t} ."
 
 
 def _doc(lines: Iterable[str]) -> str:
