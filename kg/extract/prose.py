@@ -16,7 +16,8 @@ kept on the statement (``kgv:relationLabel``). Two names with no cue make no fac
   ``proposed``, ``modestly``, ``most``, ``some``, ``~10%``, ``95%`` -> ``kgv:hedge`` with the
   words as written, on the statement.
 * ``Key: value`` bullets whose key is a relation (``Treatment:``, ``Origin:``, ``Target:``)
-  relate the section's subject to each name the value lists.
+  relate the section's subject to each name the value lists; a drug's ``Mechanism:`` is read
+  as the ``Drug | Mechanism`` cells are (kg.extract.mechanism).
 
 Evidence is the sentence itself (its closing citation markers included, so its references are
 exactly the markers that close it).
@@ -30,11 +31,13 @@ from dataclasses import dataclass
 
 from kg.extract import categories as cat
 from kg.extract.context import ExtractionContext, split_list
+from kg.extract.mechanism import mechanism_facts
 from kg.extract.mentions import NameMatcher, lexicon_names
 from kg.extract.model import Assertion, Evidence, Match, Term, Value
 from kg.extract.registry import register
 from kg.extract.sections import SectionSubject, names_of, section_subjects
 from kg.extract.sentences import Sentence, line_span, split_sentences
+from kg.extract.statements import place_name
 from kg.parse.model import Bullet
 from kg.vocab import terms as p
 
@@ -176,6 +179,9 @@ KEY_RULES: dict[str, tuple[str, str]] = {
     "target": ("targets", cat.GENE),
     "targets": ("targets", cat.GENE),
 }
+#: ``- Mechanism: RNase H-mediated degradation of SOD1 mRNA`` of a drug: read by
+#: kg.extract.mechanism (what it names is the drug's target)
+MECHANISM_KEYS = frozenset({"mechanism", "mechanism of action", "moa"})
 _BY_NAME = {r.name: r for r in RULES}
 _ANY_CUE = re.compile("|".join(f"(?:{r.cue.pattern})" for r in RULES), re.IGNORECASE)
 _CLAUSE = re.compile(r";|,\s*(?:while|whereas|but)\b|\bwhile\b")
@@ -431,6 +437,9 @@ def bullet_relations(ctx: ExtractionContext) -> Iterable[Assertion]:
         if sub is None and b.section not in dropped and not _in_stage(ctx, b.section):
             subject = ctx.entity_term()  # no entity heading: the page's own entity
         if subject is not None and b.key and b.value:
+            if b.key.strip().lower() in MECHANISM_KEYS and _fits(DRUGS, subject):
+                yield from mechanism_facts(ctx, subject, b.value, ctx.evidence(b))
+                continue
             keyed = KEY_RULES.get(b.key.strip().lower())
             if keyed:
                 yield from _keyed(ctx, b, subject, *keyed)
@@ -467,7 +476,7 @@ def _keyed(
     names = [n for part in (inner or [value]) for n in split_list(part)]
     ev = ctx.evidence(b)
     for name in names:
-        name = re.sub(r"^(?:layer [ivx]+ of )", "", name, flags=re.I)
+        name = place_name(name) if category == cat.ANATOMY else name
         term = ctx.ground(name, category)
         s, o = subject, term
         if not _fits(rule.subjects, s) and _fits(rule.subjects, o):
