@@ -15,6 +15,8 @@ kept on the statement (``kgv:relationLabel``). Two names with no cue make no fac
 * **Hedging and quantifiers**: ``may``, ``might``, ``can``, ``possibly``, ``likely``,
   ``proposed``, ``modestly``, ``most``, ``some``, ``~10%``, ``95%`` -> ``kgv:hedge`` with the
   words as written, on the statement.
+* **Abbreviations**: ``induced pluripotent stem cells (iPSCs)`` is one name (the bracket's
+  initials), not the ``pluripotent stem cells`` inside it.
 * ``Key: value`` bullets whose key is a relation (``Treatment:``, ``Origin:``, ``Target:``)
   relate the section's subject to each name the value lists; a drug's ``Mechanism:`` is read
   as the ``Drug | Mechanism`` cells are (kg.extract.mechanism).
@@ -56,9 +58,20 @@ class Rule:
     biolink: str | None
     subjects: frozenset[str]
     objects: frozenset[str]
+    #: the subject is written before the cue and the object right after it (a copula:
+    #: ``Microglia are the resident macrophages``), at most a few modifiers in between
+    adjacent: bool = False
 
 
-def _r(name: str, cue: str, pred: str, bl: str | None, s: Iterable[str], o: Iterable[str]) -> Rule:
+def _r(
+    name: str,
+    cue: str,
+    pred: str,
+    bl: str | None,
+    s: Iterable[str],
+    o: Iterable[str],
+    adjacent: bool = False,
+) -> Rule:
     return Rule(
         name=name,
         cue=re.compile(cue, re.IGNORECASE),
@@ -66,6 +79,7 @@ def _r(name: str, cue: str, pred: str, bl: str | None, s: Iterable[str], o: Iter
         biolink=bl,
         subjects=frozenset(s),
         objects=frozenset(o),
+        adjacent=adjacent,
     )
 
 
@@ -83,7 +97,7 @@ RULES: tuple[Rule, ...] = (
     _r(
         "causes",
         r"\bcaus(?:e|es|ed|ing|al)\b|\bmutations?\b|\brepeat expansions?\b|\bexpansions?\b"
-        r"|\bdeletion\b",
+        r"|\bdeletion\b|\bloss[- ]of[- ]function\b",
         p.CAUSES_CONDITION,
         p.BL_CAUSES,
         GENES,
@@ -149,7 +163,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _r(
         "located",
-        r"\borigin(?:at\w*|s)?\b|\blocated\b|\bresid\w*\b|\bfound in\b",
+        r"\borigin(?:at\w*|s)?\b|\blocated\b|\bresid\w*\b|\bfound in\b"
+        r"|\bproject(?:s|ing)? from\b",
         p.LOCATED_IN,
         p.BL_LOCATED_IN,
         [CELL],
@@ -165,6 +180,24 @@ RULES: tuple[Rule, ...] = (
         p.BL_DEVELOPS_FROM,
         [CELL],
         [CELL],
+    ),
+    _r(
+        "progresses",
+        r"\b(?:evolv(?:e|es|ed|ing)|progress(?:es|ed|ing)?)\s+(?:in)?to\b",
+        p.BL_ASSOCIATED_WITH,
+        p.BL_ASSOCIATED_WITH,
+        [DISEASE],
+        [DISEASE],
+    ),
+    _r(
+        "lineage",
+        r"\b(?:is|are)\s+(?:a|an|the)\b|\bbelongs?\s+to\s+the\b"
+        r"|\b(?:a|one)\s+(?:type|kind|subtype|class)\s+of\b",
+        p.STATED_SUBCLASS_OF,
+        p.BL_SUBCLASS_OF,
+        [CELL],
+        [CELL],
+        adjacent=True,
     ),
 )
 
@@ -266,15 +299,44 @@ def _mentions(ctx: ExtractionContext, text: str) -> list[Found]:
     for m in _matcher(ctx).find(_SYMBOL_SLASH.sub(r"\1 ", text)):
         if (m.key, m.name) not in memo:
             memo[(m.key, m.name)] = _resolve(ctx, m.key, m.name)
-        term = memo[(m.key, m.name)]
+        term, start = memo[(m.key, m.name)], m.start
         if term is not None and term.category == CELL:
             term = _coordinated_head(ctx, text, m.start, m.text) or term
+        if term is not None and text.startswith(("(", " ("), m.end):
+            term, start = _spelled_out(ctx, text, m.start, m.end, term) or (term, start)
         if term is not None and not any(f.term.iri == term.iri for f in out):
-            out.append(Found(term=term, start=m.start, end=m.end))
+            out.append(Found(term=term, start=start, end=m.end))
     for this in _THIS.finditer(text):
         if ctx.entity_is_cell:
             out.append(Found(term=ctx.entity_term(), start=this.start(), end=this.end()))
     return sorted(out, key=lambda f: f.start)
+
+
+_ABBREVIATION = re.compile(r"\s?\(([A-Za-z][A-Za-z0-9]{1,11})\)")
+
+
+def _spelled_out(
+    ctx: ExtractionContext, text: str, start: int, end: int, term: Term | None
+) -> tuple[Term, int] | None:
+    """``induced pluripotent stem cells (iPSCs)``: the name the bracket abbreviates is the
+    written-out name, with the words before the matched ``pluripotent stem cells`` whose
+    initials the abbreviation starts with. Grounded as written, else a mention of the
+    matched term's category."""
+    m = _ABBREVIATION.match(text, end)
+    if term is None or m is None:
+        return None
+    abbr = m.group(1).lower().removesuffix("s")
+    initials = "".join(w[0] for w in text[start:end].lower().split())
+    extra = len(abbr) - len(initials)
+    if extra <= 0 or not abbr.endswith(initials):
+        return None
+    before = re.search(rf"((?:\b[A-Za-z][\w\-]*\s+){{{extra}}})$", text[:start])
+    if before is None or "".join(w[0] for w in before.group(1).lower().split()) != abbr[:extra]:
+        return None
+    name = text[before.start() : end]
+    found = ctx.grounder.ground_name(name)
+    category = found.category if found.match is not Match.UNGROUNDED else term.category
+    return ctx.ground(name, category), before.start()
 
 
 #: ``FUS/TARDBP``: a slash between two symbols lists them (same length, so offsets hold)
@@ -337,6 +399,13 @@ def clause_facts(
             continue
         subs = [f for f in found if _fits(rule.subjects, f.term)]
         objs = [f for f in found if _fits(rule.objects, f.term)]
+        if rule.adjacent:
+            subs = [f for f in subs if f.end <= cue.start()]
+            objs = [
+                f
+                for f in objs
+                if f.start >= cue.end() and _MODIFIERS.match(text[cue.end() : f.start])
+            ]
         if not subs or not objs:
             continue
         subs = _first_list(text, subs)
@@ -354,10 +423,12 @@ def clause_facts(
             yield rule, s.term, o.term, cue.group(0), negated, " ".join(hedges) or None
 
 
+#: between a copula and its noun: a few lower-case modifiers (``are the resident macrophages``)
+_MODIFIERS = re.compile(r"^(?:\s*[a-z][\w\-]*){0,3}\s*$")
 _PARENS = re.compile(r"\([^()]*\)")
 #: between two listed names: commas, ``and``/``or``; a name's parenthesis may close before it
 #: and the next may be written ``description (NAME)`` (``and neurofilament (SMI-32)``)
-_LIST_GAP = re.compile(r"^\)?[\s,/]*(?:and|or)?[\s,/]*(?:[A-Za-z][\w\- ]{0,40}\()?$")
+_LIST_GAP = re.compile(r"^\)?[\s,/]*(?:and|or)?[\s,/]*(?:other\s+)?(?:[A-Za-z][\w\- ]{0,40}\()?$")
 
 
 def _first_list(text: str, found: list[Found]) -> list[Found]:

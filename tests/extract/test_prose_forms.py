@@ -1,0 +1,92 @@
+"""Sentence forms read by kg.extract.prose: copulas, abbreviations, ``and other``, course."""
+
+from __future__ import annotations
+
+from kg.extract.model import Assertion, Term
+from kg.vocab import terms as p
+from tests.conftest import IPSC_SEED, PAGE_FIXTURES_DIR, line_of
+from tests.extract.conftest import extract_file, extract_text, find, iri, references
+
+CITE_SHELL = PAGE_FIXTURES_DIR / "cite_shell.txt"
+GENE_INFOBOX = PAGE_FIXTURES_DIR / "gene_infobox.txt"
+MACROPHAGE, MYELOID_CELL = iri("CL:0000235"), iri("CL:0000763")
+TREM2, NASU_HAKOLA = iri("HGNC:17761"), "Nasu-Hakola"
+
+
+def _lines(facts: list[Assertion], line: int) -> list[Assertion]:
+    return [
+        a for a in facts if any(e.span.first_line <= line <= e.span.last_line for e in a.evidence)
+    ]
+
+
+def test_a_copula_states_the_class() -> None:
+    """``Microglia are the resident macrophages of the central nervous system.[@ginhoux2010]``"""
+    _, ex = extract_file(CITE_SHELL)
+    line = line_of(CITE_SHELL, "resident macrophages")
+    (fact,) = _lines(find(ex, p=p.STATED_SUBCLASS_OF, o=MACROPHAGE), line)
+    assert "ginhoux2010" in references(fact)
+    assert not find(ex, p=p.SUBCLASS_OF, o=MACROPHAGE)  # a claim, never a class axiom
+
+
+def test_a_copula_with_no_article_or_far_noun_is_no_class() -> None:
+    _, ex = extract_text(
+        "Microglia\n\nOverview\n\nMicroglia are specialised cells that talk to astrocytes.\n"
+        "Microglia are the first of many cell types studied next to astrocytes.\n"
+    )
+    assert not find(ex, p=p.STATED_SUBCLASS_OF)
+
+
+def test_and_other_lists_the_class_with_the_named_member() -> None:
+    """``expressed on microglia and other myeloid cells``: both express TREM2."""
+    _, ex = extract_file(GENE_INFOBOX)
+    line = line_of(GENE_INFOBOX, "other myeloid cells")
+    assert _lines(find(ex, s=MYELOID_CELL, p=p.EXPRESSES, o=TREM2), line)
+
+
+def test_a_spelled_out_name_with_its_abbreviation_is_one_name() -> None:
+    """``generated from induced pluripotent stem cells (iPSCs)``: not "pluripotent stem cell"."""
+    _, ex = extract_file(IPSC_SEED)
+    line = line_of(IPSC_SEED, "generated from induced pluripotent stem cells")
+    facts = _lines(find(ex, p=p.DEVELOPS_FROM), line)
+    assert [a.object.label for a in facts] == ["induced pluripotent stem cells"]  # type: ignore[union-attr]
+    assert not _lines(find(ex, p=p.DEVELOPS_FROM, o=iri("CL:0002248")), line)
+    assert "amoroso2013" in references(facts[0])
+
+
+def test_an_abbreviation_of_the_matched_name_alone_changes_nothing() -> None:
+    _, ex = extract_text(
+        "Motor Neurons\n\nOverview\n\n"
+        "Degeneration of motor neurons defines amyotrophic lateral sclerosis (ALS).\n"
+    )
+    (fact,) = find(ex, p=p.DISEASE_HAS_LOCATION)
+    assert fact.subject.iri == iri("MONDO:0004976")
+
+
+def test_a_disease_that_evolves_to_another_is_associated_with_it() -> None:
+    _, ex = extract_text(
+        "Motor Neuron Diseases\n\nPrimary Lateral Sclerosis (PLS)\n\n"
+        "- May evolve to amyotrophic lateral sclerosis over time\n"
+    )
+    (fact,) = find(ex, p=p.BL_ASSOCIATED_WITH, o=iri("MONDO:0004976"))
+    assert isinstance(fact.subject, Term) and "Primary Lateral Sclerosis" in (
+        fact.subject.label or ""
+    )
+    assert (p.HEDGE, "May") in {(k, q.value) for k, q in fact.qualifiers}
+
+
+def test_loss_of_function_causes_the_disease() -> None:
+    """``- Homozygous loss of function: Nasu-Hakola disease`` on the TREM2 page."""
+    _, ex = extract_file(GENE_INFOBOX)
+    line = line_of(GENE_INFOBOX, "loss of function")
+    facts = _lines(find(ex, s=TREM2, p=p.CAUSES_CONDITION), line)
+    assert [a for a in facts if NASU_HAKOLA in (a.object.label or "")]  # type: ignore[union-attr]
+
+
+def test_cells_that_project_from_a_place_are_located_there() -> None:
+    citations = PAGE_FIXTURES_DIR / "citations.txt"
+    _, ex = extract_file(citations)
+    line = line_of(citations, "project from the motor cortex")
+    facts = _lines(find(ex, p=p.HAS_SOMA_LOCATION, o=iri("UBERON:0001384")), line)
+    assert facts and "lemon2008" in {
+        r for a in facts for e in a.evidence for r in e.references if e.span.first_line == line
+    }
