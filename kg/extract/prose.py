@@ -13,8 +13,11 @@ kept on the statement (``kgv:relationLabel``). Two names with no cue make no fac
 * **Negation**: ``not``, ``no``, ``never``, ``without``, ``lack of`` before the object in its
   clause -> the statement carries ``kgv:negated true`` and the direct triple is not asserted.
 * **Hedging and quantifiers**: ``may``, ``might``, ``can``, ``possibly``, ``likely``,
-  ``proposed``, ``modestly``, ``most``, ``some``, ``~10%``, ``95%`` -> ``kgv:hedge`` with the
+  ``proposed``, ``modestly``, ``most``, ``some``, ``~10%``, ``95%``, and a claim under test
+  (``efficacy testing``, ``trials``) -> ``kgv:hedge`` with the
   words as written, on the statement.
+* **Pronouns**: a sentence opening with ``Their`` / ``They`` / ``Its`` is about the first
+  thing the previous sentence of its section names.
 * **Abbreviations**: ``induced pluripotent stem cells (iPSCs)`` is one name (the bracket's
   initials), not the ``pluripotent stem cells`` inside it.
 * ``Key: value`` bullets whose key is a relation (``Treatment:``, ``Origin:``, ``Target:``)
@@ -40,7 +43,7 @@ from kg.extract.registry import register
 from kg.extract.sections import SectionSubject, names_of, section_subjects
 from kg.extract.sentences import Sentence, line_span, split_sentences
 from kg.extract.statements import place_name
-from kg.parse.model import Bullet
+from kg.parse.model import Bullet, Paragraph, Span
 from kg.vocab import terms as p
 
 CELL, GENE, DISEASE, ANATOMY = cat.CELL, cat.GENE, cat.DISEASE, cat.ANATOMY
@@ -122,7 +125,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _r(
         "treats",
-        r"\btreat(?:s|ed|ing|ment|ments)?\b|\bextends? survival\b|\bapproved\b|\btherap(?:y|ies)\b",
+        r"\btreat(?:s|ed|ing|ment|ments)?\b|\bextends? survival\b|\bapproved\b|\btherap(?:y|ies)\b"
+        r"|\befficacy\b",
         p.IS_SUBSTANCE_THAT_TREATS,
         p.BL_TREATS,
         DRUGS,
@@ -221,7 +225,7 @@ _CLAUSE = re.compile(r";|,\s*(?:while|whereas|but)\b|\bwhile\b")
 _NEG = re.compile(r"\b(?:not|no|never|without|lack of|absence of|neither|nor)\b", re.I)
 _HEDGE = re.compile(
     r"~\s?\d+(?:\.\d+)?\s?%|\b\d+(?:\.\d+)?\s?%|\b(?:may|might|could|can|possibly|likely|"
-    r"proposed|putative|modestly|most|some|often|partially)\b",
+    r"proposed|putative|modestly|most|some|often|partially|testing|tested|trials?)\b",
     re.I,
 )
 _THIS = re.compile(r"\b(?:these|such) cells\b|\bthis cell type\b", re.I)
@@ -408,6 +412,9 @@ def clause_facts(
             ]
         if not subs or not objs:
             continue
+        if rule.subjects == {DISEASE} and len(subs) > 1:
+            # ``loss causes spasticity and hyperreflexia in ALS``: the disease is the one "in"
+            subs = [f for f in subs if _IN_BEFORE.search(text[: max(f.start, 0)])] or subs
         subs = _first_list(text, subs)
         if len(objs) > 1:  # the list the cue governs: not names after a second verb
             after = [o for o in objs if o.start >= cue.start()]
@@ -423,6 +430,7 @@ def clause_facts(
             yield rule, s.term, o.term, cue.group(0), negated, " ".join(hedges) or None
 
 
+_IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$", re.I)
 #: between a copula and its noun: a few lower-case modifiers (``are the resident macrophages``)
 _MODIFIERS = re.compile(r"^(?:\s*[a-z][\w\-]*){0,3}\s*$")
 _PARENS = re.compile(r"\([^()]*\)")
@@ -485,10 +493,55 @@ def _subject_for(ctx: ExtractionContext, section_id: str | None) -> SectionSubje
 @register("prose.sentence")
 def paragraph_relations(ctx: ExtractionContext) -> Iterable[Assertion]:
     """Relations in the sentences of paragraphs (see the module docstring)."""
+    prev: tuple[str | None, Sentence] | None = None  # the section's last sentence
     for para in ctx.parsed.paragraphs:
         sub = _subject_for(ctx, para.section)
-        for sentence in split_sentences(ctx.page, para.span):
-            yield from sentence_assertions(ctx, sentence, sub.term if sub else None)
+        span = para.span
+        keyed = _keyed_line(ctx, para)
+        if keyed is not None:  # ``Origin: Layer V of primary motor cortex (Betz cells), ...``
+            line, key, value, rule = keyed
+            owner = sub.term if sub else ctx.entity_term()
+            yield from _keyed(ctx, ctx.evidence(line), key, value, owner, *rule)
+            if line.end >= span.end:
+                continue
+            span = line_span(ctx.page, line.end, span.end)
+        for sentence in split_sentences(ctx.page, span):
+            subject: Term | None = sub.term if sub else None
+            if prev is not None and prev[0] == para.section and _PRONOUN.match(sentence.text):
+                subject = _topic(ctx, prev[1]) or subject
+            yield from sentence_assertions(ctx, sentence, subject)
+            prev = (para.section, sentence)
+
+
+#: a sentence that opens with a pronoun (``Their loss causes spasticity ... in ALS.``) is about
+#: the first thing the section's previous sentence names (``Upper motor neurons project ...``)
+_PRONOUN = re.compile(r"^\W*(?:their|they|its)\b", re.I)
+
+
+def _topic(ctx: ExtractionContext, sentence: Sentence) -> Term | None:
+    found = _mentions(ctx, sentence.text)
+    return found[0].term if found else None
+
+
+def _keyed_line(
+    ctx: ExtractionContext, para: Paragraph
+) -> tuple[Span, str, str, tuple[str, str]] | None:
+    """The paragraph's first line when it is a ``Key: value`` whose key is a relation (the
+    export dropped the bullet's ``- ``): its span, key, value and rule."""
+    raw = ctx.page.text[para.span.start : para.span.end]
+    first = raw.split("\n", 1)[0]
+    kv = _KEY_VALUE.match(_MARKER.sub("", first).strip())
+    rule = KEY_RULES.get(kv["key"].lower()) if kv else None
+    if kv is None or rule is None:
+        return None
+    end = para.span.start + len(first.rstrip())
+    return line_span(ctx.page, para.span.start, end), kv["key"], kv["value"], rule
+
+
+#: citation markers (the evidence keeps them; a value read from a raw line drops them)
+_MARKER = re.compile(r"\[\s*\"?@[^\]]*\]")
+#: a paragraph line written as a bullet's ``Key: value`` (the export dropped the ``- ``)
+_KEY_VALUE = re.compile(r"^(?P<key>[A-Z][A-Za-z ]{1,30}):\s+(?P<value>\S.*)$")
 
 
 @register("prose.bullet")
@@ -513,7 +566,7 @@ def bullet_relations(ctx: ExtractionContext) -> Iterable[Assertion]:
                 continue
             keyed = KEY_RULES.get(b.key.strip().lower())
             if keyed:
-                yield from _keyed(ctx, b, subject, *keyed)
+                yield from _keyed(ctx, ctx.evidence(b), b.key, b.value, subject, *keyed)
                 continue
         skip = 2 if b.source.startswith(("- ", "* ")) else 0
         for sentence in split_sentences(ctx.page, b.span, skip=skip):
@@ -537,15 +590,19 @@ def _names_itself(ctx: ExtractionContext, b: Bullet, sub: SectionSubject) -> boo
 
 
 def _keyed(
-    ctx: ExtractionContext, b: Bullet, subject: Term, rule_name: str, category: str
+    ctx: ExtractionContext,
+    ev: Evidence,
+    key: str,
+    value: str,
+    subject: Term,
+    rule_name: str,
+    category: str,
 ) -> Iterator[Assertion]:
     """``- Treatment: ... (nusinersen, onasemnogene abeparvovec, risdiplam)``."""
     rule = _BY_NAME[rule_name]
-    value = b.value or ""
     inner = re.findall(r"\(([^()]*)\)", value) if rule_name == "treats" else []
     value = re.sub(r"\s*\([^()]*\)", "", value) if not inner else value
     names = [n for part in (inner or [value]) for n in split_list(part)]
-    ev = ctx.evidence(b)
     for name in names:
         name = place_name(name) if category == cat.ANATOMY else name
         term = ctx.ground(name, category)
@@ -553,7 +610,7 @@ def _keyed(
         if not _fits(rule.subjects, s) and _fits(rule.subjects, o):
             s, o = o, s
         if _fits(rule.subjects, s) and _fits(rule.objects, o):
-            yield from _fact(ctx, rule, s, o, ev, b.key or rule.name)
+            yield from _fact(ctx, rule, s, o, ev, key or rule.name)
 
 
 __all__ = ["RULES", "Rule", "clause_facts", "line_span"]

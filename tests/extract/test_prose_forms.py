@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.extract.model import Assertion, Term
 from kg.vocab import terms as p
-from tests.conftest import IPSC_SEED, PAGE_FIXTURES_DIR, line_of
+from tests.conftest import IPSC_SEED, MOTOR_NEURONS_SEED, PAGE_FIXTURES_DIR, line_of
 from tests.extract.conftest import extract_file, extract_text, find, iri, references
 
 CITE_SHELL = PAGE_FIXTURES_DIR / "cite_shell.txt"
@@ -90,3 +90,48 @@ def test_cells_that_project_from_a_place_are_located_there() -> None:
     assert facts and "lemon2008" in {
         r for a in facts for e in a.evidence for r in e.references if e.span.first_line == line
     }
+
+
+def test_a_key_value_line_without_its_dash_is_read_as_the_bullet() -> None:
+    """``Origin: Layer V of primary motor cortex (Betz cells), premotor cortex, supplementary
+    motor area`` under ``Upper Motor Neurons (UMNs)``: every place, named or not; the line
+    after it (``Pathways:``) is not part of the last one."""
+    _, ex = extract_file(MOTOR_NEURONS_SEED)
+    line = line_of(MOTOR_NEURONS_SEED, "Origin: Layer V")
+    facts = _lines(find(ex, p=p.HAS_SOMA_LOCATION), line)
+    places = {a.object.label for a in facts}  # type: ignore[union-attr]
+    assert {"premotor cortex", "supplementary motor area"} <= places
+    assert iri("UBERON:0001384") in {a.object.iri for a in facts}  # type: ignore[union-attr]
+    (area,) = [a for a in facts if a.object.label == "supplementary motor area"]  # type: ignore[union-attr]
+    assert all(e.span.first_line == e.span.last_line == line for e in area.evidence)
+    assert "Pathways" not in " ".join(str(x) for x in places)
+
+
+def test_efficacy_testing_is_a_hedged_treatment() -> None:
+    """``- ALS drug discovery: Riluzole, edaravone efficacy testing`` (iPSC page)."""
+    _, ex = extract_file(IPSC_SEED)
+    line = line_of(IPSC_SEED, "efficacy testing")
+    facts = _lines(find(ex, p=p.IS_SUBSTANCE_THAT_TREATS, o=iri("MONDO:0004976")), line)
+    assert {a.subject.label.lower() for a in facts} >= {"riluzole", "edaravone"}  # type: ignore[union-attr]
+    for a in facts:
+        assert "testing" in {q.value for k, q in a.qualifiers if k == p.HEDGE}
+
+
+def test_a_pronoun_sentence_is_about_the_previous_sentences_subject() -> None:
+    """``Upper motor neurons project from the motor cortex ...`` then ``Their loss causes
+    spasticity and hyperreflexia in ALS.``: ALS (the disease "in"), not hyperreflexia."""
+    citations = PAGE_FIXTURES_DIR / "citations.txt"
+    _, ex = extract_file(citations)
+    assert ex.entity is not None
+    line = line_of(citations, "Their loss causes")
+    (fact,) = _lines(find(ex, p=p.DISEASE_HAS_LOCATION), line)
+    assert (fact.subject.iri, fact.object.iri) == (iri("MONDO:0004976"), ex.entity.iri)  # type: ignore[union-attr]
+    assert references(fact) == {"brown2017", "hardiman2017"}
+
+
+def test_a_pronoun_after_a_new_heading_has_no_antecedent() -> None:
+    _, ex = extract_text(
+        "Upper Motor Neurons\n\nAnatomy\n\nUpper motor neurons project from the motor cortex.\n\n"
+        "Clinical\n\nTheir loss is seen in amyotrophic lateral sclerosis.\n"
+    )
+    assert not find(ex, p=p.DISEASE_HAS_LOCATION)
