@@ -52,6 +52,7 @@ from kg.extract.prose_rules import (
     Rule,
 )
 from kg.extract.registry import register
+from kg.extract.rows import PROTOCOL, headings, section_index
 from kg.extract.sections import SectionSubject, names_of, section_subjects
 from kg.extract.sentences import Sentence, line_span, split_sentences
 from kg.extract.statements import place_name
@@ -294,12 +295,16 @@ def _clauses(sentence: Sentence) -> Iterator[str]:
 
 
 def sentence_assertions(
-    ctx: ExtractionContext, sentence: Sentence, subject: Term | None
+    ctx: ExtractionContext,
+    sentence: Sentence,
+    subject: Term | None,
+    extra: tuple[tuple[str, Value], ...] = (),
 ) -> Iterator[Assertion]:
+    """The facts of one sentence; ``extra`` qualifiers ride on each (a protocol stage)."""
     ev = ctx.evidence(sentence.span)
     for clause in _clauses(sentence):
         for rule, s, o, phrase, negated, hedge in clause_facts(ctx, clause, subject):
-            yield from _fact(ctx, rule, s, o, ev, phrase, negated, hedge)
+            yield from _fact(ctx, rule, s, o, ev, phrase, negated, hedge, extra)
 
 
 def _fact(
@@ -311,8 +316,9 @@ def _fact(
     phrase: str,
     negated: bool = False,
     hedge: str | None = None,
+    extra: tuple[tuple[str, Value], ...] = (),
 ) -> Iterator[Assertion]:
-    qualifiers: list[tuple[str, Value]] = []
+    qualifiers: list[tuple[str, Value]] = list(extra)
     if negated:
         qualifiers.append((p.NEGATED, Value(value="true", datatype=p.XSD_BOOLEAN)))
     if hedge:
@@ -386,6 +392,28 @@ _KEY_VALUE = re.compile(r"^(?P<key>[A-Z][A-Za-z ]{1,30}):\s+(?P<value>\S.*)$")
 @register("prose.bullet")
 def bullet_relations(ctx: ExtractionContext) -> Iterable[Assertion]:
     """Relations in bullets: ``Key: value`` relation keys, then the bullet's prose."""
+    for b, subject, stage in _bullet_plan(ctx):
+        if not stage:
+            yield from _bullet_facts(ctx, b, subject, stage)
+
+
+@register("prose.stage")
+def stage_relations(ctx: ExtractionContext) -> Iterable[Assertion]:
+    """Relations in the bullets of a protocol stage: the entity's, qualified by the stage."""
+    for b, subject, stage in _bullet_plan(ctx):
+        if stage:
+            yield from _bullet_facts(ctx, b, subject, stage)
+
+
+_Plan = list[tuple[Bullet, Term | None, tuple[tuple[str, Value], ...]]]
+
+
+def _bullet_plan(ctx: ExtractionContext) -> _Plan:
+    """Each bullet with its subject and its protocol stage qualifier (computed once a page)."""
+    key = ("prose-bullets", "")
+    if key in ctx._memo:
+        return ctx._memo[key]  # type: ignore[return-value]
+    plan: _Plan = []
     dropped: set[str] = set()
     for b in ctx.parsed.bullets:
         sub = _subject_for(ctx, b.section)
@@ -397,29 +425,47 @@ def bullet_relations(ctx: ExtractionContext) -> Iterable[Assertion]:
         ):
             dropped.add(b.section)  # a lost heading: the bullets are about something else
         subject = None if sub is None or (b.section in dropped) else sub.term
-        if sub is None and b.section not in dropped and not _in_stage(ctx, b.section):
+        if sub is None and b.section not in dropped:
             subject = ctx.entity_term()  # no entity heading: the page's own entity
-        if subject is not None and b.key and b.value:
-            if b.key.strip().lower() in MECHANISM_KEYS and _fits(DRUGS, subject):
-                yield from mechanism_facts(ctx, subject, b.value, ctx.evidence(b))
-                continue
-            keyed = KEY_RULES.get(b.key.strip().lower())
-            if keyed:
-                yield from _keyed(ctx, ctx.evidence(b), b.key, b.value, subject, *keyed)
-                continue
-        skip = 2 if b.source.startswith(("- ", "* ")) else 0
-        for sentence in split_sentences(ctx.page, b.span, skip=skip):
-            yield from sentence_assertions(ctx, sentence, subject)
+        plan.append((b, subject, _stage_of(ctx, b.section) if sub is None else ()))
+    ctx._memo[key] = plan
+    return plan
+
+
+def _bullet_facts(
+    ctx: ExtractionContext,
+    b: Bullet,
+    subject: Term | None,
+    stage: tuple[tuple[str, Value], ...],
+) -> Iterator[Assertion]:
+    if subject is not None and b.key and b.value:
+        if b.key.strip().lower() in MECHANISM_KEYS and _fits(DRUGS, subject):
+            yield from mechanism_facts(ctx, subject, b.value, ctx.evidence(b))
+            return
+        keyed = KEY_RULES.get(b.key.strip().lower())
+        if keyed:
+            yield from _keyed(ctx, ctx.evidence(b), b.key, b.value, subject, *keyed)
+            return
+    skip = 2 if b.source.startswith(("- ", "* ")) else 0
+    for sentence in split_sentences(ctx.page, b.span, skip=skip):
+        yield from sentence_assertions(ctx, sentence, subject, stage)
 
 
 #: a protocol stage (``Stage 2: Motor Neuron Specification (Days 7-14)``) describes the cells of
-#: that stage (progenitors), not the page's entity: its bullets get no default subject
+#: that stage (progenitors on the way to the page's entity): its bullets' facts are the entity's
+#: *at that stage*, with the stage heading as statement qualifier (``kgv:protocolStage`` under a
+#: protocol / differentiation heading, else ``kgv:stage``), never bare facts of the entity: read
+#: by ``prose.stage``, whose statements are recorded but not asserted (Assertion.conditional)
 _STAGE = re.compile(r"^\s*stage\s*\d", re.I)
 
 
-def _in_stage(ctx: ExtractionContext, section_id: str | None) -> bool:
+def _stage_of(ctx: ExtractionContext, section_id: str | None) -> tuple[tuple[str, Value], ...]:
     heading = next((s.heading for s in ctx.parsed.sections if s.id == section_id), "")
-    return bool(_STAGE.match(heading or ""))
+    if not heading or not _STAGE.match(heading):
+        return ()
+    around = headings(section_index(ctx.parsed), section_id)
+    prop = p.PROTOCOL_STAGE if any(PROTOCOL.search(h) for h in around) else p.STAGE
+    return ((prop, Value(value=heading.strip())),)
 
 
 def _names_itself(ctx: ExtractionContext, b: Bullet, sub: SectionSubject) -> bool:

@@ -155,6 +155,15 @@ RULES: tuple[Rule, ...] = (
         [CELL],
     ),
     _r(
+        "reagent",
+        r"\bpattern(?:ing|ed)\b|\b(?:treated|treatment|supplemented|cultured) with\b"
+        r"|\bexposure to\b|\baddition of\b",
+        p.PROTOCOL_REAGENT,
+        None,
+        [CELL],
+        DRUGS | GENES,
+    ),
+    _r(
         "progresses",
         r"\b(?:evolv(?:e|es|ed|ing)|progress(?:es|ed|ing)?)\s+(?:in)?to\b",
         p.BL_ASSOCIATED_WITH,

@@ -135,3 +135,47 @@ def test_a_pronoun_after_a_new_heading_has_no_antecedent() -> None:
         "Clinical\n\nTheir loss is seen in amyotrophic lateral sclerosis.\n"
     )
     assert not find(ex, p=p.DISEASE_HAS_LOCATION)
+
+
+def test_a_protocol_stage_bullet_states_the_entitys_fact_at_that_stage() -> None:
+    """``Stage 2: Motor Neuron Specification (Days 7-14)`` / ``- Expression of OLIG2 and
+    NKX2.2``: the iPSC-derived cells express them at that stage, never as a bare fact."""
+    _, ex = extract_file(IPSC_SEED)
+    assert ex.entity is not None
+    line = line_of(IPSC_SEED, "- Expression of OLIG2")
+    heading = IPSC_SEED.read_text("utf-8").splitlines()[line_of(IPSC_SEED, "Stage 2:") - 1]
+    olig2 = [a for a in find(ex, s=ex.entity.iri, p=p.EXPRESSES) if a.object.label == "OLIG2"]  # type: ignore[union-attr]
+    (fact,) = _lines(olig2, line)
+    assert (p.PROTOCOL_STAGE, heading.strip()) in {(k, q.value) for k, q in fact.qualifiers}
+
+
+def test_patterning_with_a_molecule_names_a_protocol_reagent() -> None:
+    """``- Patterning with retinoic acid (RA) ...`` and ``- SHH patterning ...`` (iPSC page)."""
+    _, ex = extract_file(IPSC_SEED)
+    assert ex.entity is not None
+    reagents = find(ex, s=ex.entity.iri, p=p.PROTOCOL_REAGENT)
+    ra = _lines(reagents, line_of(IPSC_SEED, "Patterning with retinoic acid"))
+    assert [a.object.iri for a in ra] == [iri("CHEBI:26536")]  # type: ignore[union-attr]
+    shh = _lines(reagents, line_of(IPSC_SEED, "SHH patterning"))
+    assert [a.object.label for a in shh] == ["SHH"]  # type: ignore[union-attr]
+    assert not find(ex, p=p.PROTOCOL_REAGENT, o=ex.entity.iri)
+
+
+def test_a_stage_fact_is_recorded_not_asserted() -> None:
+    """Stage 2's OLIG2 is the progenitors': its statement is written (with the stage), its
+    triple is not; HB9 of Stage 3 is also an infobox marker, so that triple stays asserted."""
+    from kg.rdf.page_graph import page_graph
+
+    _, ex = extract_file(IPSC_SEED)
+    assert ex.entity is not None
+    expresses = find(ex, s=ex.entity.iri, p=p.EXPRESSES)
+    (olig2,) = [a for a in expresses if a.object.label == "OLIG2"]  # type: ignore[union-attr]
+    (mnx1,) = [a for a in expresses if a.object.iri == iri("HGNC:4979")]  # type: ignore[union-attr]
+    assert olig2.conditional and not mnx1.conditional
+    lines = page_graph(ex, source_file="001.txt", shell="cite").lines
+    triple = f"<{ex.entity.iri}> <{p.EXPRESSES}> <{olig2.object.iri}> "  # type: ignore[union-attr]
+    assert not [x for x in lines if x.startswith(triple)]
+    assert [
+        x for x in lines if x.startswith(f"<{ex.entity.iri}> <{p.EXPRESSES}> <{iri('HGNC:4979')}> ")
+    ]
+    assert [x for x in lines if f"<{olig2.object.iri}>" in x and "#object>" in x]  # type: ignore[union-attr]
