@@ -179,3 +179,15 @@ def test_a_stage_fact_is_recorded_not_asserted() -> None:
         x for x in lines if x.startswith(f"<{ex.entity.iri}> <{p.EXPRESSES}> <{iri('HGNC:4979')}> ")
     ]
     assert [x for x in lines if f"<{olig2.object.iri}>" in x and "#object>" in x]  # type: ignore[union-attr]
+
+
+def test_a_topic_heading_that_grounds_is_no_subject() -> None:
+    """``Biomarkers`` names ChEBI's *role* biomarker: as a heading it is a topic, and the
+    bullets under it are not facts about a chemical called "Biomarkers"."""
+    _, ex = extract_text(
+        "Ependymal Cells\n\nBiomarkers\n\n- MAPT Pathway: therapeutic target in ependymal cells\n"
+    )
+    biomarker = iri("CHEBI:59163")
+    assert not [
+        a for a in ex.assertions if biomarker in (a.subject.iri, getattr(a.object, "iri", ""))
+    ]
