@@ -58,7 +58,7 @@ def full_lineage(ctx: ExtractionContext) -> Iterable[Assertion]:
 @register("bullet.brain-regions")
 def brain_regions(ctx: ExtractionContext) -> Iterable[Assertion]:
     for b in _keyed(ctx, "brain regions", "brain region", "regions", "location"):
-        places = [ctx.ground(n, cat.ANATOMY) for n in split_list(b.value or "")]
+        places = [ctx.ground(st.place_name(n), cat.ANATOMY) for n in split_list(b.value or "")]
         yield from st.locations(ctx, places, ctx.evidence(b), label=b.key)
 
 

@@ -80,7 +80,7 @@ def infobox_lineage(ctx: ExtractionContext) -> Iterable[Assertion]:
 def infobox_location(ctx: ExtractionContext) -> Iterable[Assertion]:
     """``Brain Regions`` / ``Location``: soma location (neurons) or located in, per region."""
     for br in _rows(ctx, "location"):
-        places = linked_or_named(ctx, br.row.value, cat.ANATOMY)
+        places = st.place_terms(ctx, br.row.value)
         yield from st.locations(ctx, places, ctx.evidence(br.row), label=br.row.label.text)
 
 

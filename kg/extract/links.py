@@ -3,7 +3,9 @@
 * ``[SOD1 Gene](/genes/sod1)`` -> ``entity biolink:related_to kg:entity-genes-sod1`` (the
   target page's entity, from ``Grounder.ground_wiki_path``), so pages built together meet in
   one graph. ``biolink:related_to`` is asserted (its SKOS reading, ``skos:relatedMatch``-like
-  "see also", is all a link says); a link to the page itself is no fact.
+  "see also", is all a link says); a link to the page itself is no fact, and a link in an
+  infobox row that its row's extractor reads (``Target``, ``Indication``, ``Diseases``,
+  ``Location``, ``Gene``, ``Key Proteins``) is that row's typed fact, not a second one.
 * On a gene or protein page, links to NCBI Gene, Ensembl, OMIM, UniProt or PDB outside the
   infobox relate the entity to those ids (kg.extract.dbids); on other pages such links are
   background reading and make no fact.
@@ -17,6 +19,7 @@ from kg import vocab as v
 from kg.extract import categories as cat
 from kg.extract.context import ExtractionContext
 from kg.extract.dbids import id_fact, other_species, url_id
+from kg.extract.infobox import row_kind
 from kg.extract.model import Assertion
 from kg.extract.registry import register
 from kg.vocab import terms as p
@@ -26,12 +29,29 @@ def _own_path(ctx: ExtractionContext, path: str) -> bool:
     return v.slugify(path.strip("/").removeprefix("wiki/")) == ctx.slug
 
 
+#: infobox rows whose extractor reads the links of the value (kg.extract.infobox): a link there
+#: is that row's typed fact (``Target: [SOD1](/genes/sod1) mRNA``), not a second, vaguer one
+_ROWS_READ_BY_LINK = frozenset({"location", "disease", "gene", "target", "proteins"})
+
+
+def _read_with_row(ctx: ExtractionContext) -> list[tuple[int, int]]:
+    """Spans of the plain infobox values whose links their row's extractor reads."""
+    return [
+        (br.row.value.span.start, br.row.value.span.end)
+        for br in ctx.box_rows()
+        if br.subtable is None and row_kind(br.row.label.text) in _ROWS_READ_BY_LINK
+    ]
+
+
 @register("link.wiki")
 def wiki_links(ctx: ExtractionContext) -> Iterable[Assertion]:
     entity = ctx.entity_term()
+    rows = _read_with_row(ctx)
     for link in ctx.parsed.links:
         if not link.wiki_path or _own_path(ctx, link.wiki_path):
             continue
+        if any(start <= link.span.start < end for start, end in rows):
+            continue  # read with its infobox row
         target = ctx.grounder.ground_wiki_path(link.wiki_path, link.text)
         if target.iri in (entity.iri, v.entity_iri(ctx.slug)):
             continue

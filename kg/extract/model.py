@@ -15,6 +15,9 @@ from kg.ground.model import Match, OntologyFact, Term, Value
 from kg.parse.model import Span
 from kg.vocab import terms as v
 
+#: extractors whose facts hold only under the condition their statement's qualifier names
+CONDITIONAL_EXTRACTORS = frozenset({"prose.stage"})
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Evidence:
@@ -64,6 +67,15 @@ class Assertion:
     def negated(self) -> bool:
         """The page says the triple does *not* hold (``kgv:negated true`` on the statement)."""
         return any(q == v.NEGATED and val.value == "true" for q, val in self.qualifiers)
+
+    @property
+    def conditional(self) -> bool:
+        """Stated only under a condition: qualified by a (protocol) stage and every evidence
+        from :data:`CONDITIONAL_EXTRACTORS` (a protocol stage's bullet says what the cells
+        express *at that stage*). The statement is recorded with its qualifier; the triple is
+        not asserted of the entity as such. Types and labels of the nodes are not conditional."""
+        staged = any(q in (v.PROTOCOL_STAGE, v.STAGE) for q, _ in self.qualifiers)
+        return staged and all(e.extractor in CONDITIONAL_EXTRACTORS for e in self.evidence)
 
     @property
     def key(self) -> tuple[str, str, str]:

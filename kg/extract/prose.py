@@ -13,10 +13,16 @@ kept on the statement (``kgv:relationLabel``). Two names with no cue make no fac
 * **Negation**: ``not``, ``no``, ``never``, ``without``, ``lack of`` before the object in its
   clause -> the statement carries ``kgv:negated true`` and the direct triple is not asserted.
 * **Hedging and quantifiers**: ``may``, ``might``, ``can``, ``possibly``, ``likely``,
-  ``proposed``, ``modestly``, ``most``, ``some``, ``~10%``, ``95%`` -> ``kgv:hedge`` with the
+  ``proposed``, ``modestly``, ``most``, ``some``, ``~10%``, ``95%``, and a claim under test
+  (``efficacy testing``, ``trials``) -> ``kgv:hedge`` with the
   words as written, on the statement.
+* **Pronouns**: a sentence opening with ``Their`` / ``They`` / ``Its`` is about the first
+  thing the previous sentence of its section names.
+* **Abbreviations**: ``induced pluripotent stem cells (iPSCs)`` is one name (the bracket's
+  initials), not the ``pluripotent stem cells`` inside it.
 * ``Key: value`` bullets whose key is a relation (``Treatment:``, ``Origin:``, ``Target:``)
-  relate the section's subject to each name the value lists.
+  relate the section's subject to each name the value lists; a drug's ``Mechanism:`` is read
+  as the ``Drug | Mechanism`` cells are (kg.extract.mechanism).
 
 Evidence is the sentence itself (its closing citation markers included, so its references are
 exactly the markers that close it).
@@ -30,159 +36,36 @@ from dataclasses import dataclass
 
 from kg.extract import categories as cat
 from kg.extract.context import ExtractionContext, split_list
+from kg.extract.mechanism import mechanism_facts
 from kg.extract.mentions import NameMatcher, lexicon_names
 from kg.extract.model import Assertion, Evidence, Match, Term, Value
+from kg.extract.prose_rules import (
+    ANATOMY,
+    CELL,
+    DISEASE,
+    DRUGS,
+    GENE,
+    GENES,
+    KEY_RULES,
+    MECHANISM_KEYS,
+    RULES,
+    Rule,
+)
 from kg.extract.registry import register
+from kg.extract.rows import PROTOCOL, headings, section_index
 from kg.extract.sections import SectionSubject, names_of, section_subjects
 from kg.extract.sentences import Sentence, line_span, split_sentences
-from kg.parse.model import Bullet
+from kg.extract.statements import place_name
+from kg.parse.model import Bullet, Paragraph, Span
 from kg.vocab import terms as p
 
-CELL, GENE, DISEASE, ANATOMY = cat.CELL, cat.GENE, cat.DISEASE, cat.ANATOMY
-DRUGS = frozenset({cat.DRUG, cat.CHEMICAL, p.SMALL_MOLECULE})
-GENES = frozenset({GENE, cat.PROTEIN})
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Rule:
-    """A verb phrase and the fact it states between a subject and an object category."""
-
-    name: str
-    cue: re.Pattern[str]
-    predicate: str
-    biolink: str | None
-    subjects: frozenset[str]
-    objects: frozenset[str]
-
-
-def _r(name: str, cue: str, pred: str, bl: str | None, s: Iterable[str], o: Iterable[str]) -> Rule:
-    return Rule(
-        name=name,
-        cue=re.compile(cue, re.IGNORECASE),
-        predicate=pred,
-        biolink=bl,
-        subjects=frozenset(s),
-        objects=frozenset(o),
-    )
-
-
-#: The verb-phrase rules, most specific first (a clause's pair gets the first rule that fits).
-RULES: tuple[Rule, ...] = (
-    _r("model", r"\bmodels?\s+(?:of|for)\b", p.IS_MODEL_OF, p.BL_MODEL_OF, [CELL], [DISEASE]),
-    _r(
-        "expresses",
-        r"\b(?:co-)?express(?:es|ed|ing|ion)?\b|\bmarks?\b|\bmarkers?\b",
-        p.EXPRESSES,
-        p.BL_EXPRESSES,
-        [CELL],
-        GENES,
-    ),
-    _r(
-        "causes",
-        r"\bcaus(?:e|es|ed|ing|al)\b|\bmutations?\b|\brepeat expansions?\b|\bexpansions?\b"
-        r"|\bdeletion\b",
-        p.CAUSES_CONDITION,
-        p.BL_CAUSES,
-        GENES,
-        [DISEASE],
-    ),
-    _r(
-        "risk",
-        r"\brisk\b",
-        p.BL_PREDISPOSES_TO_CONDITION,
-        p.BL_PREDISPOSES_TO_CONDITION,
-        GENES,
-        [DISEASE],
-    ),
-    _r(
-        "associated",
-        r"\bassociated with\b|\blinked to\b|\bpathology\b|\baggregat\w*\b|\binclusions?\b"
-        r"|\bimplicated\b",
-        p.BL_GENE_ASSOCIATED_WITH_CONDITION,
-        p.BL_GENE_ASSOCIATED_WITH_CONDITION,
-        GENES,
-        [DISEASE],
-    ),
-    _r(
-        "treats",
-        r"\btreat(?:s|ed|ing|ment|ments)?\b|\bextends? survival\b|\bapproved\b|\btherap(?:y|ies)\b",
-        p.IS_SUBSTANCE_THAT_TREATS,
-        p.BL_TREATS,
-        DRUGS,
-        [DISEASE],
-    ),
-    _r(
-        "targets",
-        r"\btarget(?:s|ed|ing)?\b|\blowers?\b",
-        p.MOLECULARLY_INTERACTS_WITH,
-        p.BL_DIRECTLY_PHYSICALLY_INTERACTS_WITH,
-        DRUGS,
-        GENES,
-    ),
-    _r(
-        "inhibits",
-        r"\binhibit(?:s|ed|ing|or|ors|ion)?\b",
-        p.SMALL_MOLECULE_INHIBITOR_OF,
-        p.BL_AFFECTS,
-        DRUGS,
-        GENES,
-    ),
-    _r(
-        "activates",
-        r"\bactivat(?:es|ed|ing|ion)\b",
-        p.POSITIVELY_REGULATES,
-        p.BL_REGULATES,
-        GENES,
-        GENES,
-    ),
-    _r("regulates", r"\bregulat(?:es|ed|ing|ion)\b", p.REGULATES, p.BL_REGULATES, GENES, GENES),
-    _r(
-        "affects",
-        r"\bdegeneration\b|\bloss\b|\binvolvement\b|\baffect(?:s|ed|ing)?\b|-only\b",
-        p.DISEASE_HAS_LOCATION,
-        p.BL_DISEASE_HAS_LOCATION,
-        [DISEASE],
-        [CELL],
-    ),
-    _r(
-        "located",
-        r"\borigin(?:at\w*|s)?\b|\blocated\b|\bresid\w*\b|\bfound in\b",
-        p.LOCATED_IN,
-        p.BL_LOCATED_IN,
-        [CELL],
-        [ANATOMY],
-    ),
-    _r(
-        "part", r"\bpart of\b|\bcomponent of\b", p.PART_OF, p.BL_PART_OF, [CELL, ANATOMY], [ANATOMY]
-    ),
-    _r(
-        "develops",
-        r"\b(?:generated|derived|differentiated) from\b",
-        p.DEVELOPS_FROM,
-        p.BL_DEVELOPS_FROM,
-        [CELL],
-        [CELL],
-    ),
-)
-
-#: ``Key: value`` bullet keys that are relations (the section's subject -> each listed name).
-KEY_RULES: dict[str, tuple[str, str]] = {
-    "treatment": ("treats", cat.DRUG),
-    "treatments": ("treats", cat.DRUG),
-    "therapy": ("treats", cat.DRUG),
-    "drugs": ("treats", cat.DRUG),
-    "origin": ("located", cat.ANATOMY),
-    "location": ("located", cat.ANATOMY),
-    "target": ("targets", cat.GENE),
-    "targets": ("targets", cat.GENE),
-}
 _BY_NAME = {r.name: r for r in RULES}
 _ANY_CUE = re.compile("|".join(f"(?:{r.cue.pattern})" for r in RULES), re.IGNORECASE)
 _CLAUSE = re.compile(r";|,\s*(?:while|whereas|but)\b|\bwhile\b")
 _NEG = re.compile(r"\b(?:not|no|never|without|lack of|absence of|neither|nor)\b", re.I)
 _HEDGE = re.compile(
     r"~\s?\d+(?:\.\d+)?\s?%|\b\d+(?:\.\d+)?\s?%|\b(?:may|might|could|can|possibly|likely|"
-    r"proposed|putative|modestly|most|some|often|partially)\b",
+    r"proposed|putative|modestly|most|some|often|partially|testing|tested|trials?)\b",
     re.I,
 )
 _THIS = re.compile(r"\b(?:these|such) cells\b|\bthis cell type\b", re.I)
@@ -260,15 +143,44 @@ def _mentions(ctx: ExtractionContext, text: str) -> list[Found]:
     for m in _matcher(ctx).find(_SYMBOL_SLASH.sub(r"\1 ", text)):
         if (m.key, m.name) not in memo:
             memo[(m.key, m.name)] = _resolve(ctx, m.key, m.name)
-        term = memo[(m.key, m.name)]
+        term, start = memo[(m.key, m.name)], m.start
         if term is not None and term.category == CELL:
             term = _coordinated_head(ctx, text, m.start, m.text) or term
+        if term is not None and text.startswith(("(", " ("), m.end):
+            term, start = _spelled_out(ctx, text, m.start, m.end, term) or (term, start)
         if term is not None and not any(f.term.iri == term.iri for f in out):
-            out.append(Found(term=term, start=m.start, end=m.end))
+            out.append(Found(term=term, start=start, end=m.end))
     for this in _THIS.finditer(text):
         if ctx.entity_is_cell:
             out.append(Found(term=ctx.entity_term(), start=this.start(), end=this.end()))
     return sorted(out, key=lambda f: f.start)
+
+
+_ABBREVIATION = re.compile(r"\s?\(([A-Za-z][A-Za-z0-9]{1,11})\)")
+
+
+def _spelled_out(
+    ctx: ExtractionContext, text: str, start: int, end: int, term: Term | None
+) -> tuple[Term, int] | None:
+    """``induced pluripotent stem cells (iPSCs)``: the name the bracket abbreviates is the
+    written-out name, with the words before the matched ``pluripotent stem cells`` whose
+    initials the abbreviation starts with. Grounded as written, else a mention of the
+    matched term's category."""
+    m = _ABBREVIATION.match(text, end)
+    if term is None or m is None:
+        return None
+    abbr = m.group(1).lower().removesuffix("s")
+    initials = "".join(w[0] for w in text[start:end].lower().split())
+    extra = len(abbr) - len(initials)
+    if extra <= 0 or not abbr.endswith(initials):
+        return None
+    before = re.search(rf"((?:\b[A-Za-z][\w\-]*\s+){{{extra}}})$", text[:start])
+    if before is None or "".join(w[0] for w in before.group(1).lower().split()) != abbr[:extra]:
+        return None
+    name = text[before.start() : end]
+    found = ctx.grounder.ground_name(name)
+    category = found.category if found.match is not Match.UNGROUNDED else term.category
+    return ctx.ground(name, category), before.start()
 
 
 #: ``FUS/TARDBP``: a slash between two symbols lists them (same length, so offsets hold)
@@ -331,8 +243,18 @@ def clause_facts(
             continue
         subs = [f for f in found if _fits(rule.subjects, f.term)]
         objs = [f for f in found if _fits(rule.objects, f.term)]
+        if rule.adjacent:
+            subs = [f for f in subs if f.end <= cue.start()]
+            objs = [
+                f
+                for f in objs
+                if f.start >= cue.end() and _MODIFIERS.match(text[cue.end() : f.start])
+            ]
         if not subs or not objs:
             continue
+        if rule.subjects == {DISEASE} and len(subs) > 1:
+            # ``loss causes spasticity and hyperreflexia in ALS``: the disease is the one "in"
+            subs = [f for f in subs if _IN_BEFORE.search(text[: max(f.start, 0)])] or subs
         subs = _first_list(text, subs)
         if len(objs) > 1:  # the list the cue governs: not names after a second verb
             after = [o for o in objs if o.start >= cue.start()]
@@ -348,10 +270,13 @@ def clause_facts(
             yield rule, s.term, o.term, cue.group(0), negated, " ".join(hedges) or None
 
 
+_IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$", re.I)
+#: between a copula and its noun: a few lower-case modifiers (``are the resident macrophages``)
+_MODIFIERS = re.compile(r"^(?:\s*[a-z][\w\-]*){0,3}\s*$")
 _PARENS = re.compile(r"\([^()]*\)")
 #: between two listed names: commas, ``and``/``or``; a name's parenthesis may close before it
 #: and the next may be written ``description (NAME)`` (``and neurofilament (SMI-32)``)
-_LIST_GAP = re.compile(r"^\)?[\s,/]*(?:and|or)?[\s,/]*(?:[A-Za-z][\w\- ]{0,40}\()?$")
+_LIST_GAP = re.compile(r"^\)?[\s,/]*(?:and|or)?[\s,/]*(?:other\s+)?(?:[A-Za-z][\w\- ]{0,40}\()?$")
 
 
 def _first_list(text: str, found: list[Found]) -> list[Found]:
@@ -370,12 +295,16 @@ def _clauses(sentence: Sentence) -> Iterator[str]:
 
 
 def sentence_assertions(
-    ctx: ExtractionContext, sentence: Sentence, subject: Term | None
+    ctx: ExtractionContext,
+    sentence: Sentence,
+    subject: Term | None,
+    extra: tuple[tuple[str, Value], ...] = (),
 ) -> Iterator[Assertion]:
+    """The facts of one sentence; ``extra`` qualifiers ride on each (a protocol stage)."""
     ev = ctx.evidence(sentence.span)
     for clause in _clauses(sentence):
         for rule, s, o, phrase, negated, hedge in clause_facts(ctx, clause, subject):
-            yield from _fact(ctx, rule, s, o, ev, phrase, negated, hedge)
+            yield from _fact(ctx, rule, s, o, ev, phrase, negated, hedge, extra)
 
 
 def _fact(
@@ -387,8 +316,9 @@ def _fact(
     phrase: str,
     negated: bool = False,
     hedge: str | None = None,
+    extra: tuple[tuple[str, Value], ...] = (),
 ) -> Iterator[Assertion]:
-    qualifiers: list[tuple[str, Value]] = []
+    qualifiers: list[tuple[str, Value]] = list(extra)
     if negated:
         qualifiers.append((p.NEGATED, Value(value="true", datatype=p.XSD_BOOLEAN)))
     if hedge:
@@ -408,15 +338,82 @@ def _subject_for(ctx: ExtractionContext, section_id: str | None) -> SectionSubje
 @register("prose.sentence")
 def paragraph_relations(ctx: ExtractionContext) -> Iterable[Assertion]:
     """Relations in the sentences of paragraphs (see the module docstring)."""
+    prev: tuple[str | None, Sentence] | None = None  # the section's last sentence
     for para in ctx.parsed.paragraphs:
         sub = _subject_for(ctx, para.section)
-        for sentence in split_sentences(ctx.page, para.span):
-            yield from sentence_assertions(ctx, sentence, sub.term if sub else None)
+        span = para.span
+        keyed = _keyed_line(ctx, para)
+        if keyed is not None:  # ``Origin: Layer V of primary motor cortex (Betz cells), ...``
+            line, key, value, rule = keyed
+            owner = sub.term if sub else ctx.entity_term()
+            yield from _keyed(ctx, ctx.evidence(line), key, value, owner, *rule)
+            if line.end >= span.end:
+                continue
+            span = line_span(ctx.page, line.end, span.end)
+        for sentence in split_sentences(ctx.page, span):
+            subject: Term | None = sub.term if sub else None
+            if prev is not None and prev[0] == para.section and _PRONOUN.match(sentence.text):
+                subject = _topic(ctx, prev[1]) or subject
+            yield from sentence_assertions(ctx, sentence, subject)
+            prev = (para.section, sentence)
+
+
+#: a sentence that opens with a pronoun (``Their loss causes spasticity ... in ALS.``) is about
+#: the first thing the section's previous sentence names (``Upper motor neurons project ...``)
+_PRONOUN = re.compile(r"^\W*(?:their|they|its)\b", re.I)
+
+
+def _topic(ctx: ExtractionContext, sentence: Sentence) -> Term | None:
+    found = _mentions(ctx, sentence.text)
+    return found[0].term if found else None
+
+
+def _keyed_line(
+    ctx: ExtractionContext, para: Paragraph
+) -> tuple[Span, str, str, tuple[str, str]] | None:
+    """The paragraph's first line when it is a ``Key: value`` whose key is a relation (the
+    export dropped the bullet's ``- ``): its span, key, value and rule."""
+    raw = ctx.page.text[para.span.start : para.span.end]
+    first = raw.split("\n", 1)[0]
+    kv = _KEY_VALUE.match(_MARKER.sub("", first).strip())
+    rule = KEY_RULES.get(kv["key"].lower()) if kv else None
+    if kv is None or rule is None:
+        return None
+    end = para.span.start + len(first.rstrip())
+    return line_span(ctx.page, para.span.start, end), kv["key"], kv["value"], rule
+
+
+#: citation markers (the evidence keeps them; a value read from a raw line drops them)
+_MARKER = re.compile(r"\[\s*\"?@[^\]]*\]")
+#: a paragraph line written as a bullet's ``Key: value`` (the export dropped the ``- ``)
+_KEY_VALUE = re.compile(r"^(?P<key>[A-Z][A-Za-z ]{1,30}):\s+(?P<value>\S.*)$")
 
 
 @register("prose.bullet")
 def bullet_relations(ctx: ExtractionContext) -> Iterable[Assertion]:
     """Relations in bullets: ``Key: value`` relation keys, then the bullet's prose."""
+    for b, subject, stage in _bullet_plan(ctx):
+        if not stage:
+            yield from _bullet_facts(ctx, b, subject, stage)
+
+
+@register("prose.stage")
+def stage_relations(ctx: ExtractionContext) -> Iterable[Assertion]:
+    """Relations in the bullets of a protocol stage: the entity's, qualified by the stage."""
+    for b, subject, stage in _bullet_plan(ctx):
+        if stage:
+            yield from _bullet_facts(ctx, b, subject, stage)
+
+
+_Plan = list[tuple[Bullet, Term | None, tuple[tuple[str, Value], ...]]]
+
+
+def _bullet_plan(ctx: ExtractionContext) -> _Plan:
+    """Each bullet with its subject and its protocol stage qualifier (computed once a page)."""
+    key = ("prose-bullets", "")
+    if key in ctx._memo:
+        return ctx._memo[key]  # type: ignore[return-value]
+    plan: _Plan = []
     dropped: set[str] = set()
     for b in ctx.parsed.bullets:
         sub = _subject_for(ctx, b.section)
@@ -428,26 +425,47 @@ def bullet_relations(ctx: ExtractionContext) -> Iterable[Assertion]:
         ):
             dropped.add(b.section)  # a lost heading: the bullets are about something else
         subject = None if sub is None or (b.section in dropped) else sub.term
-        if sub is None and b.section not in dropped and not _in_stage(ctx, b.section):
+        if sub is None and b.section not in dropped:
             subject = ctx.entity_term()  # no entity heading: the page's own entity
-        if subject is not None and b.key and b.value:
-            keyed = KEY_RULES.get(b.key.strip().lower())
-            if keyed:
-                yield from _keyed(ctx, b, subject, *keyed)
-                continue
-        skip = 2 if b.source.startswith(("- ", "* ")) else 0
-        for sentence in split_sentences(ctx.page, b.span, skip=skip):
-            yield from sentence_assertions(ctx, sentence, subject)
+        plan.append((b, subject, _stage_of(ctx, b.section) if sub is None else ()))
+    ctx._memo[key] = plan
+    return plan
+
+
+def _bullet_facts(
+    ctx: ExtractionContext,
+    b: Bullet,
+    subject: Term | None,
+    stage: tuple[tuple[str, Value], ...],
+) -> Iterator[Assertion]:
+    if subject is not None and b.key and b.value:
+        if b.key.strip().lower() in MECHANISM_KEYS and _fits(DRUGS, subject):
+            yield from mechanism_facts(ctx, subject, b.value, ctx.evidence(b))
+            return
+        keyed = KEY_RULES.get(b.key.strip().lower())
+        if keyed:
+            yield from _keyed(ctx, ctx.evidence(b), b.key, b.value, subject, *keyed)
+            return
+    skip = 2 if b.source.startswith(("- ", "* ")) else 0
+    for sentence in split_sentences(ctx.page, b.span, skip=skip):
+        yield from sentence_assertions(ctx, sentence, subject, stage)
 
 
 #: a protocol stage (``Stage 2: Motor Neuron Specification (Days 7-14)``) describes the cells of
-#: that stage (progenitors), not the page's entity: its bullets get no default subject
+#: that stage (progenitors on the way to the page's entity): its bullets' facts are the entity's
+#: *at that stage*, with the stage heading as statement qualifier (``kgv:protocolStage`` under a
+#: protocol / differentiation heading, else ``kgv:stage``), never bare facts of the entity: read
+#: by ``prose.stage``, whose statements are recorded but not asserted (Assertion.conditional)
 _STAGE = re.compile(r"^\s*stage\s*\d", re.I)
 
 
-def _in_stage(ctx: ExtractionContext, section_id: str | None) -> bool:
+def _stage_of(ctx: ExtractionContext, section_id: str | None) -> tuple[tuple[str, Value], ...]:
     heading = next((s.heading for s in ctx.parsed.sections if s.id == section_id), "")
-    return bool(_STAGE.match(heading or ""))
+    if not heading or not _STAGE.match(heading):
+        return ()
+    around = headings(section_index(ctx.parsed), section_id)
+    prop = p.PROTOCOL_STAGE if any(PROTOCOL.search(h) for h in around) else p.STAGE
+    return ((prop, Value(value=heading.strip())),)
 
 
 def _names_itself(ctx: ExtractionContext, b: Bullet, sub: SectionSubject) -> bool:
@@ -457,23 +475,27 @@ def _names_itself(ctx: ExtractionContext, b: Bullet, sub: SectionSubject) -> boo
 
 
 def _keyed(
-    ctx: ExtractionContext, b: Bullet, subject: Term, rule_name: str, category: str
+    ctx: ExtractionContext,
+    ev: Evidence,
+    key: str,
+    value: str,
+    subject: Term,
+    rule_name: str,
+    category: str,
 ) -> Iterator[Assertion]:
     """``- Treatment: ... (nusinersen, onasemnogene abeparvovec, risdiplam)``."""
     rule = _BY_NAME[rule_name]
-    value = b.value or ""
     inner = re.findall(r"\(([^()]*)\)", value) if rule_name == "treats" else []
     value = re.sub(r"\s*\([^()]*\)", "", value) if not inner else value
     names = [n for part in (inner or [value]) for n in split_list(part)]
-    ev = ctx.evidence(b)
     for name in names:
-        name = re.sub(r"^(?:layer [ivx]+ of )", "", name, flags=re.I)
+        name = place_name(name) if category == cat.ANATOMY else name
         term = ctx.ground(name, category)
         s, o = subject, term
         if not _fits(rule.subjects, s) and _fits(rule.subjects, o):
             s, o = o, s
         if _fits(rule.subjects, s) and _fits(rule.objects, o):
-            yield from _fact(ctx, rule, s, o, ev, b.key or rule.name)
+            yield from _fact(ctx, rule, s, o, ev, key or rule.name)
 
 
 __all__ = ["RULES", "Rule", "clause_facts", "line_span"]

@@ -26,9 +26,12 @@ Choices, each checked against Biolink 4.x ``exact_mappings`` / ``aliases``:
 * ``component of`` -> BFO:0000050 part of = ``biolink:part_of``.
 * ``protects against`` -> ``biolink:preventative_for_condition`` (alias "prevents").
 * ``interacts with`` -> ``biolink:interacts_with``; ``related to`` -> ``biolink:related_to``.
+* ``treats`` -> RO:0002606 is substance that treats = ``biolink:treats`` (a drug's indication).
 
 Sub-table headers: ``Drug | Mechanism`` on a page relates each drug to the page's entity with
-``drug`` -> ``biolink:affects`` (the drug acts on the entity; nothing more is stated).
+``drug`` -> ``biolink:affects`` (the drug acts on the entity; nothing more is stated); what the
+mechanism names is read by kg.extract.mechanism with the labels above. The header's words are
+only the sub-table's kind: never a relation label.
 """
 
 from __future__ import annotations
@@ -81,6 +84,7 @@ RELATIONS: dict[str, Relation] = {
         _r("protects against", v.BL_PREVENTATIVE_FOR_CONDITION),
         _r("mediates", p.CONTRIBUTES_TO, v.BL_CONTRIBUTES_TO),
         _r("interacts with", v.BL_INTERACTS_WITH),
+        _r("treats", p.IS_SUBSTANCE_THAT_TREATS, p.BL_TREATS),
         _r("drug", p.BL_AFFECTS),
     )
 }

@@ -37,7 +37,9 @@ PAGE_LEVEL = re.compile(
     r"related pages|pathway diagram|.*cross-references|.*classification.*|"
     r".*database links|brain atlas resources|cross-species conservation.*|"
     r"differentiation protocol|marker expression|comparative analysis|"
-    r"proteins implicated in .*|motor neuron identity .*|firing properties)$",
+    r"proteins implicated in .*|motor neuron identity .*|firing properties|"
+    r"biomarkers?|mechanisms?|pathways?|therapeutics|diagnosis|epidemiology|prognosis|"
+    r"history|future directions)$",
     re.IGNORECASE,
 )
 _NAME_ABBR = re.compile(r"^(?P<name>[A-Z][\w'’\- ]{2,60}?)\s*\((?P<abbr>[^()]*[A-Z]{2,}[^()]*)\)$")

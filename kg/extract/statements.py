@@ -4,8 +4,10 @@
   gene (``HB9`` -> MNX1 through the lexicon's aliases);
 * locations: a neuron ``RO:0002100 has soma location`` the region; any other entity
   ``RO:0001025 located in`` (biolink:located_in for both, as modelling.md says). A "region"
-  that is a culture condition or says nothing (``In Vitro (Spinal Cord Patterning)``, ``n/a``)
-  is no place: no location fact is made and the page's line is reported;
+  that is a culture condition, says nothing or names a property (``In Vitro (Spinal Cord
+  Patterning)``, ``n/a``, ``regional heterogeneity``) is no place: no location fact is made and
+  the page's line is reported; words around a place name (``Throughout CNS``, ``Layer V of
+  primary motor cortex``) are not part of it (:func:`place_name`);
 * diseases: ``disease RO:0004026 disease has location cell`` on cell pages, but a cell made in
   vitro (an iPSC-derived or organoid cell, :func:`in_vitro_model`) ``RO:0003301 is model of`` the
   disease; a gene is
@@ -86,14 +88,45 @@ def markers(
         )
 
 
+#: words before a place that are not part of its name: ``Throughout CNS``, ``Layer V of
+#: primary motor cortex`` (the layer stays in the quote; the place is the cortex)
+_PLACE_LEAD = re.compile(
+    r"^(?:(?:throughout|within|across|mainly|mostly|primarily|predominantly|especially"
+    r"|all|the|layers?\s+[ivx0-9/\-]+(?:\s+and\s+[ivx0-9]+)?\s+of)\s+)+",
+    re.IGNORECASE,
+)
+#: a head noun naming a property, not a place (``regional heterogeneity``, ``vulnerability``)
+_ABSTRACT = re.compile(r"(?:ity|ness|ism|ance|ence)$", re.IGNORECASE)
+
+
+def place_name(name: str) -> str:
+    """``Throughout CNS`` -> ``CNS``; ``Layer V of primary motor cortex`` -> ``primary motor cortex``."""
+    return _PLACE_LEAD.sub("", " ".join(name.split())) or name
+
+
+def place_terms(ctx: ExtractionContext, cell: Cell) -> tuple[Term, ...]:
+    """The places a cell names: its wiki links, else its comma-separated place names."""
+    if any(ln.wiki_path for ln in cell.links):
+        return linked_or_named(ctx, cell, cat.ANATOMY)
+    return tuple(ctx.ground(place_name(n), cat.ANATOMY) for n in split_list(cell.text))
+
+
+def _not_a_place(place: Term) -> bool:
+    """An ungrounded "place" that is a culture condition, says nothing, or names a property."""
+    if place.match is not Match.UNGROUNDED:
+        return False
+    name = (place.label or "").strip().lower()
+    words = name.split()
+    return name in _NOT_A_PLACE or bool(words and _ABSTRACT.search(words[-1]))
+
+
 def locations(
     ctx: ExtractionContext, places: Iterable[Term], ev: Evidence, label: str | None = None
 ) -> Iterable[Assertion]:
     entity = ctx.entity_term()
     predicate = p.HAS_SOMA_LOCATION if ctx.entity_is_neuron else p.LOCATED_IN
     for place in places:
-        name = (place.label or "").strip().lower()
-        if place.match is Match.UNGROUNDED and name in _NOT_A_PLACE:
+        if _not_a_place(place):
             ctx.report(
                 ev.span.first_line,
                 f"{place.label!r} is not an anatomical location; no location fact was made",

@@ -3,9 +3,14 @@
 The kind of a sub-table is the first word of its header; each row's evidence is the row:
 
 * ``Drug | Mechanism``: the drug node (grounded, typed, labelled) with
-  ``kgv:mechanismOfAction "Glutamate inhibition"``, and ``drug biolink:affects entity`` (the
-  relation table's ``drug`` entry) with the header as relation label. A row naming a clinical
-  trial (``NCT04480350 | AAV``) is ``entity kgv:clinicalTrial <NCT IRI>`` instead.
+  ``kgv:mechanismOfAction "Glutamate inhibition"``, ``drug biolink:affects entity`` (the
+  relation table's ``drug`` entry) with the mechanism as statement qualifier, and what the
+  mechanism and the drug's name state (kg.extract.mechanism: riluzole inhibits glutamate,
+  ``Tofersen (SOD1-ALS)`` treats ALS and targets SOD1). A row naming a clinical trial
+  (``NCT04480350 | AAV``) is ``entity kgv:clinicalTrial <NCT IRI>`` instead.
+
+A header row's words (``Drug | Mechanism``) name the sub-table's kind only: they are never a
+relation label, an entity or a fact.
 * ``Species | Conservation Level``: ``entity RO:0002175 present in taxon taxon`` with the
   qualifier ``kgv:conservationLevel``.
 * ``Nucleus | CN``: the entity's soma location (neurons; else located in) in the named
@@ -29,6 +34,7 @@ from collections.abc import Iterable
 from kg import vocab as v
 from kg.extract import categories as cat
 from kg.extract.context import ExtractionContext, expand, split_list
+from kg.extract.mechanism import mechanism_facts, name_facts
 from kg.extract.model import Assertion, Match, Term, Value
 from kg.extract.registry import register
 from kg.extract.relations import relation_for
@@ -46,10 +52,6 @@ def _rows(ctx: ExtractionContext, *kinds: str) -> Iterable[BoxRow]:
             yield br
 
 
-def _header(br: BoxRow) -> str:
-    return " | ".join(h for h in br.header or () if h.strip())
-
-
 @register("infobox.subtable.drug")
 def drugs(ctx: ExtractionContext) -> Iterable[Assertion]:
     entity = ctx.entity_term()
@@ -62,15 +64,17 @@ def drugs(ctx: ExtractionContext) -> Iterable[Assertion]:
         if trial:
             node = Term(iri=v.expand(f"NCT:{trial.group(1)}"), label=name, match=Match.ID_ON_PAGE)
             yield from ctx.describe(node, ev)
-            yield ctx.fact(entity, p.CLINICAL_TRIAL, node, ev, label=_header(br), qualifiers=qual)
+            yield ctx.fact(entity, p.CLINICAL_TRIAL, node, ev, qualifiers=qual)
             continue
         drug = ctx.entity_term() if ctx.names_entity(name) else ctx.ground(name, cat.CHEMICAL)
         if drug.iri != entity.iri:
             yield from ctx.describe(drug, ev)
         if mechanism:
-            yield ctx.literal(drug, p.MECHANISM_OF_ACTION, mechanism, ev, label=_header(br))
+            yield ctx.literal(drug, p.MECHANISM_OF_ACTION, mechanism, ev)
+            yield from mechanism_facts(ctx, drug, mechanism, ev)
+        yield from name_facts(ctx, drug, name, ev)
         if drug.iri != entity.iri:
-            yield ctx.fact(drug, rel.predicate, entity, ev, biolink=rel.biolink, label=_header(br))
+            yield ctx.fact(drug, rel.predicate, entity, ev, biolink=rel.biolink, qualifiers=qual)
 
 
 @register("infobox.subtable.species")
@@ -92,9 +96,7 @@ def _qualified_rows(
         level = br.row.value.text.strip()
         qual = [(qualifier, Value(value=level))] if level else []
         yield from ctx.describe(thing, ev)
-        yield ctx.fact(
-            entity, predicate, thing, ev, biolink=biolink, label=_header(br), qualifiers=qual
-        )
+        yield ctx.fact(entity, predicate, thing, ev, biolink=biolink, qualifiers=qual)
 
 
 @register("infobox.subtable.nucleus")
@@ -112,7 +114,6 @@ def nuclei(ctx: ExtractionContext) -> Iterable[Assertion]:
             place,
             ev,
             biolink=p.BL_LOCATED_IN,
-            label=_header(br),
             qualifiers=qual,
         )
 
@@ -150,7 +151,6 @@ def genes(ctx: ExtractionContext) -> Iterable[Assertion]:
                 gene,
                 ev,
                 biolink=p.BL_RELATED_TO,
-                label=_header(br),
                 qualifiers=qual,
             )
 
@@ -167,7 +167,7 @@ def tissues(ctx: ExtractionContext) -> Iterable[Assertion]:
 def stages(ctx: ExtractionContext) -> Iterable[Assertion]:
     for br in _rows(ctx, "stage"):
         text = f"{br.row.label.text.strip()}: {br.row.value.text.strip()}".rstrip(": ")
-        yield ctx.literal(ctx.entity_term(), p.STAGE, text, ctx.evidence(br.row), label=_header(br))
+        yield ctx.literal(ctx.entity_term(), p.STAGE, text, ctx.evidence(br.row))
 
 
 @register("infobox.subtable.ids")
@@ -184,7 +184,7 @@ def database_ids(ctx: ExtractionContext) -> Iterable[Assertion]:
             curies = [br.row.value.text.strip()]
         if not curies:
             text = f"{br.row.label.text.strip()}: {br.row.value.text.strip()}"
-            yield ctx.literal(entity, p.INFOBOX_FIELD, text, ev, label=_header(br))
+            yield ctx.literal(entity, p.INFOBOX_FIELD, text, ev)
         for curie in curies:
             iri = expand(curie)
             if curie.startswith("CL:") or iri is None:
@@ -202,4 +202,4 @@ def other(ctx: ExtractionContext) -> Iterable[Assertion]:
         text = f"{br.row.label.text.strip()}: {br.row.value.text.strip()}".strip(": ")
         if text:
             ev = ctx.evidence(br.row)
-            yield ctx.literal(ctx.entity_term(), p.INFOBOX_FIELD, text, ev, label=_header(br))
+            yield ctx.literal(ctx.entity_term(), p.INFOBOX_FIELD, text, ev)

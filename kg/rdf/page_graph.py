@@ -79,7 +79,7 @@ def _statement(
     a: Assertion, ex: PageExtraction, g: str, selectors: dict[str, Evidence]
 ) -> Iterable[str]:
     s, p, o = iri(a.subject.iri), iri(a.predicate), node(a.object)
-    if not a.negated:  # a negated statement is recorded, never asserted as true
+    if not a.negated and not a.conditional:  # recorded, never asserted as (always) true
         yield nquad(s, p, o, g)
     st = minted(v.statement_iri(ex.graph_iri, *a.key))
     yield nquad(st, _TYPE, iri(v.RDF_STATEMENT), g)

@@ -50,10 +50,13 @@ def fact_evidence(
     page_iri = page.page_iri or ""
     asserted: set[tuple[str, str, str]] = set()
     negated: set[str] = set()  # statements the page denies: their triple is never asserted
+    staged: set[str] = set()  # statements of one protocol stage (Assertion.conditional): neither
     for t in triples:
         s = _key(t.subject)
         if t.predicate.value == v.NEGATED and _obj(t.object).startswith('"true"'):
             negated.add(s)
+        if t.predicate.value in (v.PROTOCOL_STAGE, v.STAGE):
+            staged.add(s)
         if is_fact(s, page_iri):
             asserted.add((s, t.predicate.value, _obj(t.object)))
     described = {(st.subject, st.predicate, st.object): iri for iri, st in index.statements.items()}
@@ -69,7 +72,7 @@ def fact_evidence(
             "states it (no rdf:Statement with this rdf:subject, rdf:predicate, rdf:object)",
         )
     for (s, p, o), st in sorted(described.items(), key=lambda kv: kv[1]):
-        if s and (s, p, o) not in asserted and st not in negated:
+        if s and (s, p, o) not in asserted and st not in negated and st not in staged:
             yield _result(
                 page,
                 index,

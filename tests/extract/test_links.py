@@ -43,3 +43,17 @@ def test_database_links_only_on_gene_and_protein_pages(
     assert not any(
         e.extractor == "link.database" for a in motor_neurons.assertions for e in a.evidence
     )
+
+
+def test_a_link_read_with_its_infobox_row_is_that_rows_fact(fixture_page: Get) -> None:
+    """``Target: [SOD1](/genes/sod1) mRNA``: the drug's target, not also "related to" SOD1."""
+    ex = fixture_page("therapeutic_infobox.txt")
+    assert ex.entity is not None
+    sod1 = iri("HGNC:11179")
+    one(ex, ex.entity.iri, p.MOLECULARLY_INTERACTS_WITH, sod1)
+    assert not find(ex, ex.entity.iri, p.BL_RELATED_TO, sod1)
+    assert not find(ex, ex.entity.iri, p.BL_RELATED_TO)  # Indication: [SOD1-ALS](/diseases/als)
+    # a link in a list outside the infobox still relates the pages
+    shell = fixture_page("cite_shell.txt")
+    assert shell.entity is not None
+    assert find(shell, shell.entity.iri, p.BL_RELATED_TO)

@@ -41,7 +41,7 @@ def test_species_gene_and_stage_rows(fixture_page: Get) -> None:
     ex = fixture_page("subtables.txt")
     mouse = one(ex, PURKINJE, p.PRESENT_IN_TAXON, iri("NCBITaxon:10090"))
     assert qualifier_values(mouse, p.CONSERVATION_LEVEL) == ["High"]
-    assert mouse.relation_label == "Species | Conservation Level"
+    assert mouse.relation_label is None  # the header row's words are no relation label
     genes = {
         a.object.label: qualifier_values(a, p.GENE_FUNCTION)
         for a in find(ex, PURKINJE, p.BL_RELATED_TO)
