@@ -116,7 +116,10 @@ def run(args: list[str], *, cwd: Path = ROOT) -> Run:
     seconds = time.perf_counter() - t
     done.set()
     th.join()
-    if proc.returncode not in (0, 1):
+    if proc.returncode not in (0, 1) or (
+        args[:1] == ["build"]
+        and not (Path(args[args.index("--out") + 1]) / "manifest.json").exists()
+    ):
         raise SystemExit(f"kg {' '.join(args)} failed ({proc.returncode}):\n{err[-3000:]}")
     return Run(seconds, peak, out)
 
