@@ -191,3 +191,19 @@ def test_a_topic_heading_that_grounds_is_no_subject() -> None:
     assert not [
         a for a in ex.assertions if biomarker in (a.subject.iri, getattr(a.object, "iri", ""))
     ]
+
+
+def test_a_marker_also_named_at_a_stage_keeps_no_stage_qualifier() -> None:
+    """The infobox's HB9 (MNX1) marker is repeated by a Stage 3 bullet: the merged statement is
+    asserted, keeps the stage bullet as evidence, and says nothing about a stage (the stage
+    qualifier would claim the marker holds only then). A stage-only fact keeps its stage."""
+    _, ex = extract_file(IPSC_SEED)
+    assert ex.entity is not None
+    expresses = find(ex, s=ex.entity.iri, p=p.EXPRESSES)
+    (mnx1,) = [a for a in expresses if a.object.iri == iri("HGNC:4979")]  # type: ignore[union-attr]
+    stage3 = line_of(IPSC_SEED, "Stage 3:")
+    assert not mnx1.conditional
+    assert any(e.span.first_line > stage3 for e in mnx1.evidence)  # the stage bullet is evidence
+    assert not [q for q, _ in mnx1.qualifiers if q in (p.PROTOCOL_STAGE, p.STAGE)]
+    (olig2,) = [a for a in expresses if a.object.label == "OLIG2"]  # type: ignore[union-attr]
+    assert [q for q, _ in olig2.qualifiers if q == p.PROTOCOL_STAGE]
