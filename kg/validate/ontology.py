@@ -121,36 +121,28 @@ def load(path: Path, *, shipped_module: Path | None = None) -> Ontology:
     return onto
 
 
-_TABLES = ("labels", "synonyms", "obsolete", "replaced", "parents", "develops_from")
+#: What the parse cache keeps of an Ontology (the rest is the file's path, or derived).
+_CACHED = (
+    "name",
+    "is_module",
+    "engine",
+    "labels",
+    "synonyms",
+    "obsolete",
+    "replaced",
+    "parents",
+    "develops_from",
+)
 
 
 def _owl(path: Path) -> Ontology:
     """An OWL file through owlready2, or its tables from the parse cache (same content)."""
     key = cache_key(path)
     cached = read_cached(key)
-    if cached is not None:
-        try:
-            return Ontology(
-                path=path,
-                name=cached["name"],
-                short=path.name,
-                is_module=cached["is_module"],
-                engine=cached["engine"],
-                labels=cached["labels"],
-                synonyms={k: tuple(s) for k, s in cached["synonyms"].items()},
-                obsolete=set(cached["obsolete"]),
-                replaced=cached["replaced"],
-                parents={k: tuple(s) for k, s in cached["parents"].items()},
-                develops_from={k: tuple(s) for k, s in cached["develops_from"].items()},
-            )
-        except (KeyError, TypeError, AttributeError):
-            pass  # a cache of another shape: parse again
+    if cached is not None and set(cached) == set(_CACHED):
+        return Ontology(path=path, short=path.name, **cached)
     onto = run_isolated(_from_owlready, path, where=path)
-    tables: dict[str, Any] = {t: getattr(onto, t) for t in _TABLES}
-    tables["obsolete"] = sorted(onto.obsolete)
-    write_cached(
-        key, {**tables, "name": onto.name, "is_module": onto.is_module, "engine": onto.engine}
-    )
+    write_cached(key, {name: getattr(onto, name) for name in _CACHED})
     return onto
 
 
