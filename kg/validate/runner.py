@@ -23,7 +23,7 @@ from kg.validate.shapes import (
     shape_files,
 )
 from kg.validate.source import BuildData, dataset_path, from_rdflib, read_dataset, read_manifest
-from kg.validate.units import iter_units, make_units
+from kg.validate.units import Linked, iter_units, make_units
 from kg.validate.units_run import DEFAULT_ENGINE, Outcome, fallback_notice, run_units
 
 
@@ -52,13 +52,15 @@ def validate_build(
     manifest = read_manifest(build_dir)
     files = _shape_files(shapes_dirs)
     shapes = load_shape_files(files)  # a broken shape file fails here, before any work
-    data = read_dataset(dataset)
+    linked = Linked(shapes.inverse_paths, minted_local=True)
+    data = read_dataset(dataset, on_quad=linked.add)  # gathers the units' context as it scans
     roots = _roots(build_dir)
     onto_files, onto_notes = ontology_files(manifest, ontology_paths, roots)
     pending = start_checks(data, onto_files, reasoner=reasoner, timeout=reasoner_timeout)
     try:
-        units = iter_units(data, shapes.inverse_paths, minted_local=True)
-        outcomes = run_units(units, files, roots, jobs, progress, engine)
+        units = iter_units(data, shapes.inverse_paths, linked=linked)
+        # one unit per graph, and at most one for the terms no page owns
+        outcomes = run_units(units, files, roots, jobs, progress, engine, len(data.graphs) + 1)
     except BaseException:
         pending.cancel()  # never leave a reasoner running behind an error
         raise

@@ -10,7 +10,7 @@ small in-memory rdflib graph later (kg.validate.units). An rdflib Dataset given 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -125,17 +125,23 @@ _RECENT = 4
 _CHUNK = 1 << 22  # bytes parsed at a time while scanning
 
 
-def read_dataset(path: Path) -> BuildData:
+def read_dataset(path: Path, on_quad: Callable[[ox.Quad], None] | None = None) -> BuildData:
     """Scan ``dataset.nq`` once: where each graph's lines are, and the page graphs' page nodes.
 
-    An error names the file and line of a malformed quad. A file whose lines are not one quad
-    each (comments, blank lines: not written by kg) is read whole into memory instead.
+    ``on_quad`` sees every quad of the scan (what else a caller needs from the whole dataset is
+    gathered in the same pass, not in another parse). An error names the file and line of a
+    malformed quad. A file whose lines are not one quad each (comments, blank lines: not
+    written by kg) is read whole into memory instead.
     """
     try:
-        scan = _scan(path)
+        scan = _scan(path, on_quad)
         if scan is None:
             with path.open("rb") as fh:
-                return group_quads(ox.parse(fh, format=ox.RdfFormat.N_QUADS))
+                quads = list(ox.parse(fh, format=ox.RdfFormat.N_QUADS))
+            if on_quad is not None:
+                for q in quads:
+                    on_quad(q)
+            return group_quads(quads)
     except SyntaxError as exc:
         raise InputError(f"malformed N-Quads: {exc}", path=path, line=exc.lineno) from None
     except OSError as exc:
@@ -156,7 +162,9 @@ class _PageNode:
 _ABOUT = (v.DCTERMS_IDENTIFIER, v.SLUG, v.SOURCE_FILE)
 
 
-def _scan(path: Path) -> tuple[dict[str, list[tuple[int, int]]], dict[str, _PageNode]] | None:
+def _scan(
+    path: Path, on_quad: Callable[[ox.Quad], None] | None
+) -> tuple[dict[str, list[tuple[int, int]]], dict[str, _PageNode]] | None:
     ranges: dict[str, list[tuple[int, int]]] = {}
     nodes: dict[str, _PageNode] = {}
     offset = 0
@@ -192,15 +200,22 @@ def _scan(path: Path) -> tuple[dict[str, list[tuple[int, int]]], dict[str, _Page
                 else:
                     spans.append((offset, end))
                 offset = end
-                _note(nodes, key, q)
+                _note(nodes, key, q.subject, q.predicate.value, q.object)
+                if on_quad is not None:
+                    on_quad(q)
             line_no += len(lines)
             if not block:
                 break
     return ranges, nodes
 
 
-def _note(nodes: dict[str, _PageNode], graph: str, q: ox.Quad) -> None:
-    s, p, o = q.subject, q.predicate.value, q.object
+def _note(
+    nodes: dict[str, _PageNode],
+    graph: str,
+    s: ox.NamedNode | ox.BlankNode | ox.Triple,
+    p: str,
+    o: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple,
+) -> None:
     if not isinstance(s, ox.NamedNode) or graph in TERMS_GRAPHS or graph == v.BUILD_GRAPH:
         return
     if p == v.RDF_TYPE and isinstance(o, ox.NamedNode) and o.value == WIKI_PAGE:
@@ -230,7 +245,7 @@ def _pages(graphs: Mapping[str, tuple[ox.Triple, ...]]) -> tuple[PageInfo, ...]:
     nodes: dict[str, _PageNode] = {}
     for g, triples in graphs.items():
         for t in triples:
-            _note(nodes, g, ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()))
+            _note(nodes, g, t.subject, t.predicate.value, t.object)
     return _page_infos(nodes)
 
 

@@ -54,28 +54,45 @@ def make_units(data: BuildData, inverse: frozenset[str] = frozenset()) -> tuple[
     return tuple(iter_units(data, inverse))
 
 
-def iter_units(
-    data: BuildData, inverse: frozenset[str] = frozenset(), *, minted_local: bool = False
-) -> Iterator[Unit]:
-    """The units of :func:`make_units`, made one at a time (a build's graphs are read from
-    ``dataset.nq`` as each unit is made, so memory does not grow with the build).
+class Linked:
+    """Node -> the N-Triples lines a unit that mentions the node needs from other graphs: its
+    ``rdf:type``, and the triples of the inverse-path properties that point at it. Fed one
+    statement at a time (:meth:`add`), e.g. by the scan of ``dataset.nq``
+    (kg.validate.source.read_dataset's ``on_quad``), so the dataset is not parsed again for it.
 
     ``minted_local``: the statement and selector nodes kg mints are named after their page graph
     (kg.vocab.mint), so in a kg build each is mentioned by its own graph only, and the types of
     such nodes are no other unit's context; they are not collected. Only for kg's own builds.
     """
-    # node -> what a unit mentioning it needs from other graphs: its rdf:type, and the
-    # triples of the inverse-path properties that point at it
-    linked: dict[str, list[str]] = {}  # as N-Triples lines: made once, not once per unit
-    for triples in data.graphs.values():
-        for t in triples:
-            p = t.predicate.value
-            if p == v.RDF_TYPE:
-                s = _iri(t.subject)
-                if not (minted_local and s.startswith(_MINTED)):
-                    linked.setdefault(s, []).append(_nt(t))
-            if p in inverse and isinstance(t.object, ox.NamedNode):
-                linked.setdefault(t.object.value, []).append(_nt(t))
+
+    def __init__(self, inverse: frozenset[str] = frozenset(), *, minted_local: bool = False):
+        self.inverse = inverse
+        self.minted_local = minted_local
+        self.lines: dict[str, list[str]] = {}  # made once per statement, not once per unit
+
+    def add(self, t: ox.Triple | ox.Quad) -> None:
+        p = t.predicate.value
+        if p == v.RDF_TYPE:
+            s = _iri(t.subject)
+            if not (self.minted_local and s.startswith(_MINTED)):
+                self.lines.setdefault(s, []).append(_nt(t))
+        if p in self.inverse and isinstance(t.object, ox.NamedNode):
+            self.lines.setdefault(t.object.value, []).append(_nt(t))
+
+
+def iter_units(
+    data: BuildData, inverse: frozenset[str] = frozenset(), *, linked: Linked | None = None
+) -> Iterator[Unit]:
+    """The units of :func:`make_units`, made one at a time (a build's graphs are read from
+    ``dataset.nq`` as each unit is made, so memory does not grow with the build). ``linked``:
+    the cross-graph context when already gathered (it must have seen every statement of
+    ``data``); otherwise it is gathered here, in one pass over ``data``.
+    """
+    if linked is None:
+        linked = Linked(inverse)
+        for triples in data.graphs.values():
+            for t in triples:
+                linked.add(t)
     terms = _by_subject(data.terms_graph)
     terms_nt = {s: [_nt(t) for t in ts] for s, ts in terms.items()}
     build_subjects = {_iri(t.subject) for t in data.build_graph}
@@ -83,20 +100,20 @@ def iter_units(
     graphs = data.graphs
     for page in data.pages:
         lines = graphs.nt_lines(page.graph) if isinstance(graphs, DatasetGraphs) else None
-        unit = _page_unit(page, graphs[page.graph], terms_nt, linked, build_subjects, lines)
+        unit = _page_unit(page, graphs[page.graph], terms_nt, linked.lines, build_subjects, lines)
         owned |= unit.focus & terms.keys()  # only terms decide what is left for the terms unit
         yield unit
     for g in data.other_graphs:
         triples = data.graphs[g]
         focus = _nodes(triples) - build_subjects
         owned |= focus & terms.keys()
-        yield _unit(g or "(default graph)", None, triples, terms_nt, linked, focus)
+        yield _unit(g or "(default graph)", None, triples, terms_nt, linked.lines, focus)
     if data.build_graph:
-        yield _unit(BUILD_UNIT, None, data.build_graph, {}, linked, frozenset(build_subjects))
+        yield _unit(BUILD_UNIT, None, data.build_graph, {}, linked.lines, frozenset(build_subjects))
     orphans = frozenset(terms) - owned - build_subjects
     if orphans:
         triples = tuple(t for s in sorted(orphans) for t in terms[s])
-        yield _unit(TERMS_UNIT, None, triples, {}, linked, orphans)
+        yield _unit(TERMS_UNIT, None, triples, {}, linked.lines, orphans)
 
 
 def _page_unit(
@@ -166,7 +183,7 @@ def _iri(node: ox.NamedNode | ox.BlankNode | ox.Triple) -> str:
     return node.value if isinstance(node, ox.NamedNode) else str(node)
 
 
-def _nt(t: ox.Triple) -> str:
+def _nt(t: ox.Triple | ox.Quad) -> str:
     """N-Triples of a statement: a build's graphs give quads (kg.validate.source)."""
     return f"{t.triple if isinstance(t, ox.Quad) else t} ."
 
