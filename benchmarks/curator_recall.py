@@ -14,8 +14,9 @@ Builds (extracts) the listed pages with the shipped grounder, then prints:
   (a link is right when the curator lists that key for a fact the statement matches; a marker
   of ``unattached.tsv`` attached to any statement is wrong).
 
-Facts match by normalised names (a term's page name, its parts ``A (B)``, and its lexicon /
-ontology label, synonyms and aliases) and by a small relation-equivalence table; the line the
+Facts match by normalised names (a term's page name, its parts ``A (B)``, its lexicon /
+ontology label, synonyms and aliases, and the shipped vocabularies' labels and synonyms of its
+id) and by a small relation-equivalence table; the line the
 curator gives must lie inside the evidence's line range.
 """
 
@@ -147,6 +148,10 @@ SYNONYMS = {
 }
 
 
+#: vocabulary name kinds that name the id itself (not an alias or a previous symbol)
+_NAME_KINDS = frozenset({"label", "synonym", "symbol"})
+
+
 def norm(text: str) -> str:
     text = re.sub(r"[^a-z0-9]+", "", text.lower())
     return text[:-1] if text.endswith("s") and len(text) > 3 else text
@@ -213,6 +218,18 @@ class Names:
             label = self.g._label(curie)
             if label:
                 out.add(norm(label))
+        return self._own(term, entity, page, out)
+
+    def grounds_to(self, name: str, term: Term) -> bool:
+        """Whether a curator name is a label or synonym of the term's id in the shipped
+        vocabularies (``motor cortex`` is UBERON:0001384 primary motor cortex's synonym there)."""
+        curie = v.compress(term.iri)
+        if not curie or self.g.vocab is None:
+            return False
+        found = self.g.vocab.find(name)
+        return any(c == curie and kind in _NAME_KINDS and not ctx for c, kind, _, ctx in found)
+
+    def _own(self, term: Term, entity: Term | None, page: str, out: set[str]) -> set[str]:
         if entity is not None and term.iri == entity.iri:
             out.update(norm(x) for x in ENTITY_NAMES.get(page, ()))
         out.discard("")
@@ -249,14 +266,19 @@ def matches(f: Fact, a: Assertion, names: Names, ex: PageExtraction) -> bool:
     s_names = names.of(a.subject, ex.entity, f.page)
     o_names = names.of(a.object, ex.entity, f.page)  # type: ignore[arg-type]
     fs, fo = curator_names(f.subject), curator_names(f.object)
+    s_ok = bool(fs & s_names) or names.grounds_to(f.subject, a.subject)
+    o_ok = bool(fo & o_names) or names.grounds_to(f.object, a.object)  # type: ignore[arg-type]
     if f.relation in RELATIONS:
         same, swapped = RELATIONS[f.relation]
-        if a.predicate in same and fs & s_names and fo & o_names:
+        if a.predicate in same and s_ok and o_ok:
             return True
-        return a.predicate in swapped and fs & o_names and fo & s_names
+        return a.predicate in swapped and (
+            (bool(fs & o_names) or names.grounds_to(f.subject, a.object))  # type: ignore[arg-type]
+            and (bool(fo & s_names) or names.grounds_to(f.object, a.subject))
+        )
     word = LOOSE.get(f.relation, f.relation)
     label = (a.relation_label or "").lower()
-    return bool(fs & s_names and fo & o_names and word in label)
+    return s_ok and o_ok and word in label
 
 
 def measure(facts: list[Fact], show_unlisted: bool) -> dict[str, float]:

@@ -1,11 +1,15 @@
 """Links: to other wiki pages, and to gene / protein databases.
 
-* ``[SOD1 Gene](/genes/sod1)`` -> ``entity biolink:related_to kg:entity-genes-sod1`` (the
-  target page's entity, from ``Grounder.ground_wiki_path``), so pages built together meet in
-  one graph. ``biolink:related_to`` is asserted (its SKOS reading, ``skos:relatedMatch``-like
-  "see also", is all a link says); a link to the page itself is no fact, and a link in an
-  infobox row that its row's extractor reads (``Target``, ``Indication``, ``Diseases``,
-  ``Location``, ``Gene``, ``Key Proteins``) is that row's typed fact, not a second one.
+* ``[SOD1 Gene](/genes/sod1)`` -> ``entity rdfs:seeAlso kg:entity-genes-sod1`` (the target
+  page's entity, from ``Grounder.ground_wiki_path``), so pages built together meet in one
+  graph. A link is navigation: it names two entities and states no relation between them
+  (issue 11; a ``See Also`` / ``Related Pages`` / ``Key References`` list is only links), so it
+  is ``rdfs:seeAlso``, never an entity-to-entity relation such as ``biolink:related_to``. What a
+  sentence around a link states is read by the prose extractors. The triple is still a fact of
+  the page graph (subject: the entity, not the page node), with its statement and selector.
+  A link to the page itself is nothing, and a link in an infobox row that its row's extractor
+  reads (``Target``, ``Indication``, ``Diseases``, ``Location``, ``Gene``, ``Key Proteins``) is
+  that row's typed fact, not a second one.
 * On a gene or protein page, links to NCBI Gene, Ensembl, OMIM, UniProt or PDB outside the
   infobox relate the entity to those ids (kg.extract.dbids); on other pages such links are
   background reading and make no fact.
@@ -57,7 +61,7 @@ def wiki_links(ctx: ExtractionContext) -> Iterable[Assertion]:
             continue
         ev = ctx.evidence(link)
         yield from ctx.describe(target, ev)
-        yield ctx.fact(entity, p.BL_RELATED_TO, target, ev, biolink=p.BL_RELATED_TO)
+        yield ctx.fact(entity, p.RDFS_SEE_ALSO, target, ev)
 
 
 @register("link.database")

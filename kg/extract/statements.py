@@ -12,20 +12,21 @@
   vitro (an iPSC-derived or organoid cell, :func:`in_vitro_model`) ``RO:0003301 is model of`` the
   disease; a gene is
   ``biolink:gene_associated_with_condition`` a disease; anything else ``biolink:related_to``;
-* lineage ``A > B > C``: the chain as written (``kgv:lineage``) plus one claim per consecutive
-  pair, the later element below the earlier one. The last element names the page's own entity
+* lineage ``A > B > C``: the chain as written (``kgv:lineage``) plus one claim, the page's
+  entity below the chain's last-but-one element. The last element names the page's own entity
   (the chain is its lineage), so the claim is made about the entity, never about the class the
   last name happens to match (``Motor Neuron`` on the iPSC page is not CL:0000100 itself). A
   chain is a classification path (``Stem Cell > iPSC > Motor Neuron`` says where the page files
   the cell, not what it develops from), and it is the page's *claim*: ``kgv:statedSubClassOf``,
-  never ``rdfs:subClassOf`` (which would be a class axiom on an ontology IRI). Ungrounded
-  names keep their mention node, so no link of the chain is dropped. These are the page's
-  claims, with provenance; validation checks them against the ontology.
+  never ``rdfs:subClassOf`` (which would be a class axiom on an ontology IRI). The inner steps
+  (``Glutamatergic`` below ``Neuron``) are the path the chain walks to the entity, not facts the
+  page states about those classes (issue 11: a curator lists the entity's place only); the
+  literal keeps them. The claim is the page's, with provenance; validation checks it against
+  the ontology.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -188,14 +189,11 @@ def lineage(ctx: ExtractionContext, chain: str, ev: Evidence) -> Iterable[Assert
     if len(names) < 2:
         return
     yield ctx.literal(entity, p.LINEAGE, " > ".join(names), ev)
-    terms = [ctx.ground(n, cat.CELL) for n in names[:-1]]
-    terms.append(entity)
-    for term in terms[:-1]:
-        yield from ctx.describe(term, ev)
-    for parent, child in itertools.pairwise(terms):
-        if parent.iri == child.iri:
-            continue
-        yield ctx.fact(child, p.STATED_SUBCLASS_OF, parent, ev, biolink=p.BL_SUBCLASS_OF)
+    parent = ctx.ground(names[-2], cat.CELL)
+    if parent.iri == entity.iri:
+        return
+    yield from ctx.describe(parent, ev)
+    yield ctx.fact(entity, p.STATED_SUBCLASS_OF, parent, ev, biolink=p.BL_SUBCLASS_OF)
 
 
 def parent_class(ctx: ExtractionContext, name: str, ev: Evidence) -> Iterable[Assertion]:

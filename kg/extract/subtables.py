@@ -6,8 +6,10 @@ The kind of a sub-table is the first word of its header; each row's evidence is 
   ``kgv:mechanismOfAction "Glutamate inhibition"``, ``drug biolink:affects entity`` (the
   relation table's ``drug`` entry) with the mechanism as statement qualifier, and what the
   mechanism and the drug's name state (kg.extract.mechanism: riluzole inhibits glutamate,
-  ``Tofersen (SOD1-ALS)`` treats ALS and targets SOD1). A row naming a clinical trial
-  (``NCT04480350 | AAV``) is ``entity kgv:clinicalTrial <NCT IRI>`` instead.
+  ``Tofersen (SOD1-ALS)`` treats ALS and targets SOD1). A row naming a clinical trial in the
+  drug column (``NCT04480350 | AAV``) names no drug and does not say what the trial tested (on
+  a cell page it would make a cell type "in" a trial; on Tofersen's page its ``AAV`` is not
+  tofersen's mechanism): it is kept as ``kgv:infoboxField "NCT04480350: AAV"``, no fact.
 
 A header row's words (``Drug | Mechanism``) name the sub-table's kind only: they are never a
 relation label, an entity or a fact.
@@ -60,11 +62,8 @@ def drugs(ctx: ExtractionContext) -> Iterable[Assertion]:
         name, mechanism = br.row.label.text.strip(), br.row.value.text.strip()
         ev = ctx.evidence(br.row)
         qual = [(p.MECHANISM_OF_ACTION, Value(value=mechanism))] if mechanism else []
-        trial = _NCT.match(name)
-        if trial:
-            node = Term(iri=v.expand(f"NCT:{trial.group(1)}"), label=name, match=Match.ID_ON_PAGE)
-            yield from ctx.describe(node, ev)
-            yield ctx.fact(entity, p.CLINICAL_TRIAL, node, ev, qualifiers=qual)
+        if _NCT.match(name):  # a trial id where a drug belongs: the row relates nothing
+            yield ctx.literal(entity, p.INFOBOX_FIELD, f"{name}: {mechanism}", ev)
             continue
         drug = ctx.entity_term() if ctx.names_entity(name) else ctx.ground(name, cat.CHEMICAL)
         if drug.iri != entity.iri:

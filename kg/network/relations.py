@@ -67,7 +67,6 @@ RELATION_WORDS: dict[str, str] = {
         "skos:relatedMatch": "related match",
         "kgv:statedSubClassOf": "subclass of",
         "kgv:mechanismOfAction": "mechanism of action",
-        "kgv:clinicalTrial": "clinical trial",
         "kgv:mergedFrom": "merged from",
     }.items()
 }

@@ -103,7 +103,8 @@ def test_motor_neurons_lineage_and_parent(motor_neurons: PageExtraction) -> None
     glutamatergic = v.expand(listed)
     claim = one(motor_neurons, MOTOR_NEURON, p.STATED_SUBCLASS_OF, glutamatergic)
     assert {e.extractor for e in claim.evidence} == {"bullet.parent", "bullet.lineage"}
-    one(motor_neurons, glutamatergic, p.STATED_SUBCLASS_OF, NEURON)
+    # issue 11: the chain's inner step is not a claim about glutamatergic neurons
+    assert not find(motor_neurons, s=glutamatergic, p=p.STATED_SUBCLASS_OF)
     # regression (issue 11): a page's lineage is its claim, never a class axiom on a CL IRI
     assert not find(motor_neurons, s=MOTOR_NEURON, p=p.SUBCLASS_OF)
     assert not find(motor_neurons, s=glutamatergic, p=p.SUBCLASS_OF)
@@ -121,7 +122,10 @@ def test_motor_neurons_metadata(motor_neurons: PageExtraction) -> None:
 
 
 def test_motor_neurons_wiki_link(motor_neurons: PageExtraction) -> None:
-    one(motor_neurons, MOTOR_NEURON, p.BL_RELATED_TO, ALS)
+    """Regression (issue 11): the ``Related Pages`` link is navigation, not a relation."""
+    link = one(motor_neurons, MOTOR_NEURON, p.RDFS_SEE_ALSO, ALS)
+    assert [e.extractor for e in link.evidence] == ["link.wiki"]
+    assert not find(motor_neurons, s=MOTOR_NEURON, p=p.BL_RELATED_TO, o=ALS)
 
 
 # -- iPSC-Derived Motor Neurons -----------------------------------------------------------------
@@ -172,7 +176,7 @@ def test_ipsc_lineage_is_a_classification_claim(ipsc: PageExtraction) -> None:
     one(ipsc, IPSC_ENTITY, p.LINEAGE, "Stem Cell > iPSC > Motor Neuron")
     ipsc_cell = v.mention_iri("iPSC")
     one(ipsc, IPSC_ENTITY, p.STATED_SUBCLASS_OF, ipsc_cell)
-    one(ipsc, ipsc_cell, p.STATED_SUBCLASS_OF, iri("CL:0000034"))  # stem cell
+    assert not find(ipsc, s=ipsc_cell, p=p.STATED_SUBCLASS_OF)  # an inner step (issue 11)
     assert not [a for a in find(ipsc, p=p.DEVELOPS_FROM) if a.evidence[0].span.first_line < 60]
     assert not find(ipsc, p=p.SUBCLASS_OF)
 
@@ -196,8 +200,10 @@ def test_ipsc_protocol_and_stages(ipsc: PageExtraction) -> None:
 
 
 def test_ipsc_links_to_other_pages(ipsc: PageExtraction) -> None:
-    one(ipsc, IPSC_ENTITY, p.BL_RELATED_TO, v.entity_iri("cell-types-motor-neurons"))
-    one(ipsc, IPSC_ENTITY, p.BL_RELATED_TO, iri("HGNC:11179"))  # [SOD1 Gene](/genes/sod1)
+    """The ``Related Pages`` list points to the linked pages' entities and relates nothing."""
+    one(ipsc, IPSC_ENTITY, p.RDFS_SEE_ALSO, v.entity_iri("cell-types-motor-neurons"))
+    one(ipsc, IPSC_ENTITY, p.RDFS_SEE_ALSO, iri("HGNC:11179"))  # [SOD1 Gene](/genes/sod1)
+    assert not find(ipsc, s=IPSC_ENTITY, p=p.BL_RELATED_TO)
 
 
 def test_ipsc_in_vitro_region_is_not_made_a_location(ipsc: PageExtraction) -> None:

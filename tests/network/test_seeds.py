@@ -48,8 +48,9 @@ def test_motor_neurons_diagram_has_drugs_markers_and_links(mn_diagram: Diagram) 
     ipsc = "ipsc-derived motor neurons"
     for marker in SEED_MARKERS:
         assert (ipsc, "expresses", marker.casefold()) in edges, marker
-    assert (centre, "related to", "amyotrophic lateral sclerosis") in edges
-    assert (ipsc, "related to", centre) in edges
+    # page links are navigation (rdfs:seeAlso, issue 11): drawn as "see also" edges
+    assert (centre, "see also", "amyotrophic lateral sclerosis") in edges
+    assert (ipsc, "see also", centre) in edges
     assert (centre, "has soma location", "hypoglossal nucleus") in edges
     assert (centre, "present in taxon", "mus musculus") in edges
 
