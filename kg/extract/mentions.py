@@ -105,11 +105,18 @@ def _is_caps(name: str) -> bool:
 class NameMatcher:
     """A token trie of names (see the module docstring)."""
 
-    __slots__ = ("_root", "_vocab")
+    __slots__ = ("_local", "_root", "_vocab")
 
-    def __init__(self, root: dict[str, object] | None = None, vocab: VocabIndex | None = None):
+    def __init__(
+        self,
+        root: dict[str, object] | None = None,
+        vocab: VocabIndex | None = None,
+        local: dict[str, object] | None = None,
+    ):
         self._root: dict[str, object] = root if root is not None else {}
         self._vocab = vocab
+        #: page-local names, looked up beside the shared trie as if merged into it
+        self._local: dict[str, object] | None = local
 
     @classmethod
     def build(
@@ -120,18 +127,24 @@ class NameMatcher:
         return m
 
     def extended(self, names: Iterable[tuple[str, str]]) -> NameMatcher:
-        """A copy with more names (page-local ones); this matcher is left unchanged."""
-        m = NameMatcher(_copy(self._root), self._vocab)
-        m._add_all(names)
+        """A matcher with more names (page-local ones); this matcher is left unchanged.
+
+        The shared trie is not copied: the new names go into a small trie of their own that
+        :meth:`find` walks beside it, with the answers a merged trie would give."""
+        local = _copy(self._local) if self._local is not None else {}
+        m = NameMatcher(self._root, self._vocab, local)
+        m._add_all(names, local)
         return m
 
-    def _add_all(self, names: Iterable[tuple[str, str]]) -> None:
+    def _add_all(
+        self, names: Iterable[tuple[str, str]], root: dict[str, object] | None = None
+    ) -> None:
         for name, key in names:
             tokens = [t.group(0) for t in _TOKEN.finditer(name)]
             folded = " ".join(tokens).lower()
             if not tokens or len(folded) <= 2 or folded in STOP_NAMES:
                 continue
-            node = self._root
+            node = self._root if root is None else root
             for t in tokens:
                 node = node.setdefault(_fold(t), {})  # type: ignore[assignment]
             entries = node.setdefault("", [])
@@ -143,19 +156,26 @@ class NameMatcher:
     def find(self, text: str) -> list[Mention]:
         """Longest matches, left to right, without overlap."""
         tokens = list(_TOKEN.finditer(text))
-        keys = [normalise(t.group(0)) for t in tokens] if self._vocab is not None else []
+        keys = [_token_key(t.group(0)) for t in tokens] if self._vocab is not None else []
         out: list[Mention] = []
         i = 0
+        local = self._local
         while i < len(tokens):
             best: tuple[int, str, str] | None = None
-            node: object = self._root
+            node: dict[str, object] | None = self._root
+            mine: dict[str, object] | None = local
             for j in range(i, len(tokens)):
                 tok = tokens[j].group(0)
-                nxt = _step(node, tok)
-                if nxt is None:
-                    break
-                node = nxt
-                hit = _accept(node, text[tokens[i].start() : tokens[j].end()])
+                if mine is None:
+                    node = _step(node, tok)  # type: ignore[assignment]
+                    if node is None:
+                        break
+                    hit = _accept(node, text[tokens[i].start() : tokens[j].end()])
+                else:
+                    node, mine = _step_both(node, mine, tok)
+                    if node is None and mine is None:
+                        break
+                    hit = _accept_both(node, mine, text[tokens[i].start() : tokens[j].end()])
                 if hit:
                     best = (j, *hit)
             if self._vocab is not None:
@@ -177,8 +197,37 @@ class NameMatcher:
         name under the prose rules: (last token, the text as written, CURIE)."""
         vocab = self._vocab
         assert vocab is not None
-        longest = max(_first_words(vocab).get(keys[i], 0), 1)  # no longer name starts so
-        for j in range(min(len(tokens), i + min(longest, vocab.max_tokens)) - 1, beyond, -1):
+        first = _first_words(vocab)
+        word = keys[i]
+        longest = first.get(word, 0)  # no longer name starts so
+        if not longest and " " not in word and not any(k in first for k in singular_variants(word)):
+            return None  # no vocabulary key is this word (or its singular) or starts with it
+        last = min(len(tokens), i + min(max(longest, 1), vocab.max_tokens)) - 1
+        if last <= beyond:
+            return None
+        window = (text[tokens[i].start() : tokens[last].end()], last - i, beyond - i)
+        if not _HITS or _HITS[0][0] is not vocab or len(_HITS[0][1]) > _HITS_MAX:
+            _HITS[:] = [(vocab, {})]
+        memo = _HITS[0][1]
+        if window in memo:
+            got = memo[window]
+            return None if got is None else (i + got[0], got[1], got[2])
+        hit = self._vocab_run(text, tokens, keys, i, last, beyond)
+        memo[window] = None if hit is None else (hit[0] - i, hit[1], hit[2])
+        return hit
+
+    def _vocab_run(
+        self,
+        text: str,
+        tokens: list[re.Match[str]],
+        keys: list[str],
+        i: int,
+        last: int,
+        beyond: int,
+    ) -> tuple[int, str, str] | None:
+        vocab = self._vocab
+        assert vocab is not None
+        for j in range(last, beyond, -1):
             key = " ".join(keys[i : j + 1])
             if len(key) <= 2 or key in STOP_NAMES:
                 continue
@@ -193,6 +242,23 @@ class NameMatcher:
 
 
 _FIRST: list[tuple[VocabIndex, dict[str, int]]] = []
+#: per vocabulary: (the words from token ``i`` to the last that could start a name, as written;
+#: how many tokens after ``i`` that is; how many after ``i`` a match must end beyond) -> the
+#: look-up's answer relative to ``i``. A pure function of those words, so a word run met again
+#: (in this sentence, page or any other) is answered from here: the same matches, faster.
+_HITS: list[tuple[VocabIndex, dict[tuple[str, int, int], tuple[int, str, str] | None]]] = []
+_HITS_MAX = 100_000
+_KEYS: dict[str, str] = {}
+
+
+def _token_key(token: str) -> str:
+    """``normalise`` of one token, remembered (a sentence's words recur across a corpus)."""
+    key = _KEYS.get(token)
+    if key is None:
+        if len(_KEYS) > _HITS_MAX:
+            _KEYS.clear()
+        key = _KEYS[token] = normalise(token)
+    return key
 
 
 def _first_words(vocab: VocabIndex) -> dict[str, int]:
@@ -222,6 +288,34 @@ def _step(node: object, token: str) -> object | None:
     if len(f) > 4 and f.endswith("es") and f[:-2] in node:
         return node[f[:-2]]
     return None
+
+
+def _step_both(
+    node: dict[str, object] | None, mine: dict[str, object] | None, token: str
+) -> tuple[dict[str, object] | None, dict[str, object] | None]:
+    """:func:`_step` in the merge of the shared trie's node and the page-local one."""
+    f = _fold(token)
+    a, b = node or {}, mine or {}
+    if f in a or f in b:
+        k = f
+    elif len(f) > 3 and f.endswith("s") and (f[:-1] in a or f[:-1] in b):
+        k = f[:-1]
+    elif len(f) > 4 and f.endswith("es") and (f[:-2] in a or f[:-2] in b):
+        k = f[:-2]
+    else:
+        return None, None
+    return a.get(k), b.get(k)  # type: ignore[return-value]
+
+
+def _accept_both(
+    node: dict[str, object] | None, mine: dict[str, object] | None, written: str
+) -> tuple[str, str] | None:
+    """:func:`_accept` over the merged entries: the shared ones, then the page's new ones."""
+    if mine is None or not mine.get(""):
+        return _accept(node, written) if node is not None else None
+    shared: list[tuple[str, str, bool]] = node.get("", []) if node is not None else []  # type: ignore[assignment]
+    extra = [e for e in mine[""] if e not in shared]  # type: ignore[attr-defined]
+    return _accept({"": [*shared, *extra]}, written)
 
 
 def _accept(node: object, written: str) -> tuple[str, str] | None:

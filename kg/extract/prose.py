@@ -218,12 +218,25 @@ def _kind(term: Term) -> str | None:
 
 
 def _fits(allowed: frozenset[str], term: Term) -> bool:
-    k = _kind(term)
+    return _fits_kind(allowed, _kind(term))
+
+
+def _fits_kind(allowed: frozenset[str], k: str | None) -> bool:
     return (
         k in allowed
         or (k == cat.DRUG and bool(allowed & DRUGS))
         or (k == GENE and bool(allowed & GENES))
     )
+
+
+def _kinds_fitting(allowed: frozenset[str]) -> frozenset[str]:
+    """The kinds (:func:`_kind`) that :func:`_fits_kind` accepts for ``allowed``."""
+    extra = {cat.DRUG} if allowed & DRUGS else set()
+    return allowed | extra | ({GENE} if allowed & GENES else set())
+
+
+#: each rule with the kinds its subject and its object may have
+_RULE_KINDS = tuple((r, _kinds_fitting(r.subjects), _kinds_fitting(r.objects)) for r in RULES)
 
 
 def clause_facts(
@@ -236,13 +249,23 @@ def clause_facts(
     terms = [f.term for f in found]
     if subject is not None and all(t.iri != subject.iri for t in terms):
         found.insert(0, Found(term=subject, start=-1, end=-1))
+    if len({f.term.iri for f in found}) < 2:
+        return  # a fact needs two different things
+    kinds = [(f, _kind(f.term)) for f in found]
     seen: set[tuple[str, str]] = set()
-    for rule in RULES:
+    hedge: list[str | None] = []  # the clause's hedge words, looked for at its first fact
+    for rule, fit_s, fit_o in _RULE_KINDS:
+        # the categories first: most rules relate none of the clause's names, and their cue
+        # need not be searched (the same facts, fewer regular-expression searches)
+        subs = [f for f, k in kinds if k in fit_s]
+        if not subs:
+            continue
+        objs = [f for f, k in kinds if k in fit_o]
+        if not objs:
+            continue
         cue = rule.cue.search(text)
         if cue is None:
             continue
-        subs = [f for f in found if _fits(rule.subjects, f.term)]
-        objs = [f for f in found if _fits(rule.objects, f.term)]
         if rule.adjacent:
             subs = [f for f in subs if f.end <= cue.start()]
             objs = [
@@ -266,8 +289,9 @@ def clause_facts(
             seen.add((s.term.iri, o.term.iri))
             before = text[max(0, min(cue.start(), o.start) - 30) : max(o.start, 0)]
             negated = bool(_NEG.search(before)) if o.start >= 0 else bool(_NEG.search(text))
-            hedges = [h.group(0) for h in _HEDGE.finditer(text)]
-            yield rule, s.term, o.term, cue.group(0), negated, " ".join(hedges) or None
+            if not hedge:
+                hedge.append(" ".join(h.group(0) for h in _HEDGE.finditer(text)) or None)
+            yield rule, s.term, o.term, cue.group(0), negated, hedge[0]
 
 
 _IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$", re.I)
@@ -301,9 +325,10 @@ def sentence_assertions(
     extra: tuple[tuple[str, Value], ...] = (),
 ) -> Iterator[Assertion]:
     """The facts of one sentence; ``extra`` qualifiers ride on each (a protocol stage)."""
-    ev = ctx.evidence(sentence.span)
+    ev: Evidence | None = None  # made for the first fact (most sentences state none)
     for clause in _clauses(sentence):
         for rule, s, o, phrase, negated, hedge in clause_facts(ctx, clause, subject):
+            ev = ev or ctx.evidence(sentence.span)
             yield from _fact(ctx, rule, s, o, ev, phrase, negated, hedge, extra)
 
 

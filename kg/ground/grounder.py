@@ -51,6 +51,9 @@ from kg.ground.wiki import wiki_slug, wiki_target
 CURATED = "kg curated lexicon"
 
 _NEURON_CLASS = re.compile(r"^[A-Za-z]+ergic$")
+#: (grounder, (name, category, context, prose) -> its answer): see Grounder.lookup_name
+_LOOKUPS: list[tuple[Grounder, dict[tuple[str, str | None, frozenset[str], bool], NameLookup]]] = []
+_LOOKUPS_MAX = 50_000
 _RANK = {Match.EXACT_LABEL: 0, Match.EXACT_SYNONYM: 1, Match.ALIAS: 2}
 _PREFIXES = {p.casefold(): p for p in v.PREFIX_MAP}
 
@@ -161,7 +164,21 @@ class Grounder:
         """Like :meth:`ground_name`, with the candidates and the reason when ungrounded.
 
         ``context`` holds the CURIEs the page states (they settle an ambiguous name);
-        ``prose`` applies the stricter rules for names found in sentences."""
+        ``prose`` applies the stricter rules for names found in sentences. The answer depends
+        on these arguments and the grounder's (fixed) indices only, so it is remembered: a
+        name recurs in many sentences and pages."""
+        if not _LOOKUPS or _LOOKUPS[0][0] is not self or len(_LOOKUPS[0][1]) > _LOOKUPS_MAX:
+            _LOOKUPS[:] = [(self, {})]
+        memo = _LOOKUPS[0][1]
+        key = (name, category, context, prose)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = self._lookup_name(name, category, context, prose)
+        return found
+
+    def _lookup_name(
+        self, name: str, category: str | None, context: frozenset[str], prose: bool
+    ) -> NameLookup:
         want = category_iri(category) if category else None
         text = " ".join(name.split())
         found = self._resolve(text, want, cell=True, context=context, prose=prose)
