@@ -241,7 +241,6 @@ class NameMatcher:
         return None
 
 
-_FIRST: list[tuple[VocabIndex, dict[str, int]]] = []
 #: per vocabulary: (the words from token ``i`` to the last that could start a name, as written;
 #: how many tokens after ``i`` that is; how many after ``i`` a match must end beyond) -> the
 #: look-up's answer relative to ``i``. A pure function of those words, so a word run met again
@@ -265,17 +264,10 @@ def _first_words(vocab: VocabIndex) -> dict[str, int]:
     """First word of the vocabularies' keys -> the most words a key starting with it has.
 
     A run of tokens from ``i`` can only be a key if a key starts with token ``i``'s key (a
-    singular variant changes only the last word), so longer runs are not looked up.
+    singular variant changes only the last word), so longer runs are not looked up. The table
+    is kept with the vocabulary index (:meth:`VocabIndex.first_words`).
     """
-    if not _FIRST or _FIRST[0][0] is not vocab:
-        table: dict[str, int] = {}
-        for key in vocab.keys():  # noqa: SIM118 (a VocabIndex, not a dict)
-            first, _, rest = key.partition(" ")
-            n = rest.count(" ") + 2 if rest else 1
-            if n > table.get(first, 0):
-                table[first] = n
-        _FIRST[:] = [(vocab, table)]
-    return _FIRST[0][1]
+    return vocab.first_words()
 
 
 def _step(node: object, token: str) -> object | None:

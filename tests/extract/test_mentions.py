@@ -77,3 +77,14 @@ def test_a_name_grounded_again_gets_the_same_answer_and_context_still_counts() -
     gene = g.lookup_name("SOD1", cat.GENE).term
     assert gene.iri.endswith("hgnc:11179")
     assert g.lookup_name("SOD1", cat.DISEASE).term.iri != gene.iri
+
+
+def test_the_cached_first_word_table_is_the_one_the_keys_give() -> None:
+    """The table kept with the vocabulary index (issue 11) is the one its keys make."""
+    from kg.ground.vocabulary import first_words_of
+
+    vocab = Grounder.load().vocab
+    assert vocab is not None
+    table = vocab.first_words()
+    assert table == first_words_of(vocab.keys())
+    assert table["amyotrophic"] >= 3  # amyotrophic lateral sclerosis
