@@ -156,70 +156,86 @@ class NameMatcher:
     def find(self, text: str) -> list[Mention]:
         """Longest matches, left to right, without overlap."""
         tokens = list(_TOKEN.finditer(text))
-        keys = [_token_key(t.group(0)) for t in tokens] if self._vocab is not None else []
+        words = [t.group(0) for t in tokens]
+        starts = [t.start() for t in tokens]
+        ends = [t.end() for t in tokens]
+        keys = [_token_key(w) for w in words] if self._vocab is not None else []
         out: list[Mention] = []
         i = 0
         local = self._local
-        while i < len(tokens):
+        n = len(tokens)
+        while i < n:
             best: tuple[int, str, str] | None = None
             node: dict[str, object] | None = self._root
             mine: dict[str, object] | None = local
-            for j in range(i, len(tokens)):
-                tok = tokens[j].group(0)
+            for j in range(i, n):
                 if mine is None:
-                    node = _step(node, tok)  # type: ignore[assignment]
+                    node = _step(node, words[j])  # type: ignore[assignment]
                     if node is None:
                         break
-                    hit = _accept(node, text[tokens[i].start() : tokens[j].end()])
+                    hit = _accept(node, text[starts[i] : ends[j]]) if "" in node else None
                 else:
-                    node, mine = _step_both(node, mine, tok)
+                    node, mine = _step_both(node, mine, words[j])
                     if node is None and mine is None:
                         break
-                    hit = _accept_both(node, mine, text[tokens[i].start() : tokens[j].end()])
+                    listed = (node is not None and "" in node) or (mine is not None and "" in mine)
+                    hit = _accept_both(node, mine, text[starts[i] : ends[j]]) if listed else None
                 if hit:
                     best = (j, *hit)
             if self._vocab is not None:
-                longer = self._vocab_hit(text, tokens, keys, i, best[0] if best else i - 1)
+                longer = self._vocab_hit(text, starts, ends, keys, i, best[0] if best else i - 1)
                 best = longer or best
             if best is None:
                 i += 1
                 continue
             j, name, key = best
-            start, end = tokens[i].start(), tokens[j].end()
+            start, end = starts[i], ends[j]
             out.append(Mention(start=start, end=end, text=text[start:end], name=name, key=key))
             i = j + 1
         return out
 
     def _vocab_hit(
-        self, text: str, tokens: list[re.Match[str]], keys: list[str], i: int, beyond: int
+        self,
+        text: str,
+        starts: list[int],
+        ends: list[int],
+        keys: list[str],
+        i: int,
+        beyond: int,
     ) -> tuple[int, str, str] | None:
         """The longest run of tokens from ``i``, longer than ``beyond``, that the vocabularies
         name under the prose rules: (last token, the text as written, CURIE)."""
         vocab = self._vocab
         assert vocab is not None
-        first = _first_words(vocab)
+        if not _HITS or _HITS[0][0] is not vocab or len(_HITS[0][1]) > _HITS_MAX:
+            _HITS[:] = [(vocab, {}, {})]
+        _, memo, reach = _HITS[0]
         word = keys[i]
-        longest = first.get(word, 0)  # no longer name starts so
-        if not longest and " " not in word and not any(k in first for k in singular_variants(word)):
+        longest = reach.get(word)
+        if longest is None:  # how many words a key starting with this one has (0: none)
+            first = _first_words(vocab)
+            longest = first.get(word, 0)
+            if not longest and (" " in word or any(k in first for k in singular_variants(word))):
+                longest = 1
+            reach[word] = longest
+        if not longest:
             return None  # no vocabulary key is this word (or its singular) or starts with it
-        last = min(len(tokens), i + min(max(longest, 1), vocab.max_tokens)) - 1
+        last = min(len(starts), i + min(longest, vocab.max_tokens)) - 1
         if last <= beyond:
             return None
-        window = (text[tokens[i].start() : tokens[last].end()], last - i, beyond - i)
-        if not _HITS or _HITS[0][0] is not vocab or len(_HITS[0][1]) > _HITS_MAX:
-            _HITS[:] = [(vocab, {})]
-        memo = _HITS[0][1]
+        window = (text[starts[i] : ends[last]], last - i, beyond - i)
         if window in memo:
             got = memo[window]
             return None if got is None else (i + got[0], got[1], got[2])
-        hit = self._vocab_run(text, tokens, keys, i, last, beyond)
+        hit = self._vocab_run(text, starts, ends, keys, i, last, beyond)
         memo[window] = None if hit is None else (hit[0] - i, hit[1], hit[2])
         return hit
 
     def _vocab_run(
         self,
         text: str,
-        tokens: list[re.Match[str]],
+        starts: list[int],
+        ends: list[int],
         keys: list[str],
         i: int,
         last: int,
@@ -231,7 +247,7 @@ class NameMatcher:
             key = " ".join(keys[i : j + 1])
             if len(key) <= 2 or key in STOP_NAMES:
                 continue
-            written = text[tokens[i].start() : tokens[j].end()]
+            written = text[starts[i] : ends[j]]
             for k in (key, *singular_variants(key)):
                 if not vocab.has_key(k):
                     continue
@@ -244,8 +260,11 @@ class NameMatcher:
 #: per vocabulary: (the words from token ``i`` to the last that could start a name, as written;
 #: how many tokens after ``i`` that is; how many after ``i`` a match must end beyond) -> the
 #: look-up's answer relative to ``i``. A pure function of those words, so a word run met again
-#: (in this sentence, page or any other) is answered from here: the same matches, faster.
-_HITS: list[tuple[VocabIndex, dict[tuple[str, int, int], tuple[int, str, str] | None]]] = []
+#: (in this sentence, page or any other) is answered from here: the same matches, faster. The
+#: third table: a word -> the most words a vocabulary key starting with it has (0: none).
+_HITS: list[
+    tuple[VocabIndex, dict[tuple[str, int, int], tuple[int, str, str] | None], dict[str, int]]
+] = []
 _HITS_MAX = 100_000
 _KEYS: dict[str, str] = {}
 
