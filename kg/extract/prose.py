@@ -40,16 +40,17 @@ from kg.extract.mechanism import mechanism_facts
 from kg.extract.mentions import NameMatcher, lexicon_names
 from kg.extract.model import Assertion, Evidence, Match, Term, Value
 from kg.extract.prose_rules import (
-    ANATOMY,
     CELL,
     DISEASE,
     DRUGS,
-    GENE,
     GENES,
     KEY_RULES,
     MECHANISM_KEYS,
+    RULE_KINDS,
     RULES,
     Rule,
+    fits_kind,
+    kind_of,
 )
 from kg.extract.registry import register
 from kg.extract.rows import PROTOCOL, headings, section_index
@@ -206,37 +207,8 @@ def _coordinated_head(ctx: ExtractionContext, text: str, start: int, written: st
     return ctx.ground(head, CELL)
 
 
-def _kind(term: Term) -> str | None:
-    c = term.category
-    if c in GENES:
-        return GENE
-    if c in DRUGS:
-        return cat.DRUG
-    if c in (cat.ANATOMY, p.GROSS_ANATOMICAL_STRUCTURE, p.ANATOMICAL_STRUCTURE):
-        return ANATOMY
-    return c
-
-
 def _fits(allowed: frozenset[str], term: Term) -> bool:
-    return _fits_kind(allowed, _kind(term))
-
-
-def _fits_kind(allowed: frozenset[str], k: str | None) -> bool:
-    return (
-        k in allowed
-        or (k == cat.DRUG and bool(allowed & DRUGS))
-        or (k == GENE and bool(allowed & GENES))
-    )
-
-
-def _kinds_fitting(allowed: frozenset[str]) -> frozenset[str]:
-    """The kinds (:func:`_kind`) that :func:`_fits_kind` accepts for ``allowed``."""
-    extra = {cat.DRUG} if allowed & DRUGS else set()
-    return allowed | extra | ({GENE} if allowed & GENES else set())
-
-
-#: each rule with the kinds its subject and its object may have
-_RULE_KINDS = tuple((r, _kinds_fitting(r.subjects), _kinds_fitting(r.objects)) for r in RULES)
+    return fits_kind(allowed, kind_of(term))
 
 
 def clause_facts(
@@ -251,10 +223,10 @@ def clause_facts(
         found.insert(0, Found(term=subject, start=-1, end=-1))
     if len({f.term.iri for f in found}) < 2:
         return  # a fact needs two different things
-    kinds = [(f, _kind(f.term)) for f in found]
+    kinds = [(f, kind_of(f.term)) for f in found]
     seen: set[tuple[str, str]] = set()
     hedge: list[str | None] = []  # the clause's hedge words, looked for at its first fact
-    for rule, fit_s, fit_o in _RULE_KINDS:
+    for rule, fit_s, fit_o in RULE_KINDS:
         # the categories first: most rules relate none of the clause's names, and their cue
         # need not be searched (the same facts, fewer regular-expression searches)
         subs = [f for f, k in kinds if k in fit_s]

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kg.extract import categories as cat
+from kg.extract.model import Term
 from kg.vocab import terms as p
 
 CELL, GENE, DISEASE, ANATOMY = cat.CELL, cat.GENE, cat.DISEASE, cat.ANATOMY
@@ -197,3 +198,37 @@ KEY_RULES: dict[str, tuple[str, str]] = {
 #: ``- Mechanism: RNase H-mediated degradation of SOD1 mRNA`` of a drug: read by
 #: kg.extract.mechanism (what it names is the drug's target)
 MECHANISM_KEYS = frozenset({"mechanism", "mechanism of action", "moa"})
+
+
+def kind_of(term: Term) -> str | None:
+    """The kind a rule's categories speak of: genes and proteins, drugs, anatomy, else the
+    term's category."""
+    c = term.category
+    if c in GENES:
+        return GENE
+    if c in DRUGS:
+        return cat.DRUG
+    if c in (cat.ANATOMY, p.GROSS_ANATOMICAL_STRUCTURE, p.ANATOMICAL_STRUCTURE):
+        return ANATOMY
+    return c
+
+
+def fits_kind(allowed: frozenset[str], k: str | None) -> bool:
+    return (
+        k in allowed
+        or (k == cat.DRUG and bool(allowed & DRUGS))
+        or (k == GENE and bool(allowed & GENES))
+    )
+
+
+def _kinds_fitting(allowed: frozenset[str]) -> frozenset[str]:
+    """The kinds (:func:`kind_of`) that :func:`fits_kind` accepts for ``allowed``."""
+    extra = {cat.DRUG} if allowed & DRUGS else set()
+    return allowed | extra | ({GENE} if allowed & GENES else set())
+
+
+#: each rule with the kinds its subject and its object may have (kg.extract.prose checks the
+#: clause's names against them before searching the rule's cue)
+RULE_KINDS: tuple[tuple[Rule, frozenset[str], frozenset[str]], ...] = tuple(
+    (r, _kinds_fitting(r.subjects), _kinds_fitting(r.objects)) for r in RULES
+)

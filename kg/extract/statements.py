@@ -183,7 +183,7 @@ def context_is_minted(term: Term) -> bool:
 
 
 def lineage(ctx: ExtractionContext, chain: str, ev: Evidence) -> Iterable[Assertion]:
-    """The chain literal and one claim per consecutive pair (see the module docstring)."""
+    """The chain literal and the entity's claim (see the module docstring)."""
     names = [n for n in _CHAIN_SPLIT.split(chain.strip()) if n]
     entity = ctx.entity_term()
     if len(names) < 2:

@@ -1,8 +1,8 @@
 """Lineage claims of a page and whether the ontology's class hierarchy supports them.
 
-kg.extract writes a lineage ``A > B > C`` as the chain literal (``kgv:lineage``) plus one claim
-per consecutive pair, the later element below the earlier one: ``rdfs:subClassOf`` for a
-classification, ``RO:0002202 develops from`` for a chain through stem cells or progenitors.
+kg.extract writes a lineage ``A > B > C`` as the chain literal (``kgv:lineage``) plus the page
+entity's claim, the entity below ``B`` (issue 11: the inner steps are not claims):
+``kgv:statedSubClassOf`` (a page's ``rdfs:subClassOf`` claim), or ``RO:0002202 develops from``.
 Each end of a claim is resolved to an ontology class:
 
 1. a Cell Ontology IRI the ontology has;
