@@ -24,7 +24,6 @@ from kg.pages.shard import Shard
 from kg.store.atomic import make_folder
 from kg.store.build_dir import BuildDir
 from kg.store.dataset import Block
-from kg.store.early_load import EarlyLoad
 from kg.store.generation import Generation, crash_point, remove_stale, switch_to
 from kg.store.lock import build_lock, refuse_if_store_open
 from kg.store.manifest import manifest_of, read_manifest_file, write_manifest
@@ -113,27 +112,12 @@ def build(
         remove_stale(b)  # what a killed build left
         config = config_digest(ontology_paths)
         onto = [str(o) for o in ontology_paths]
-        # a fresh build loads its store whole: large ones start while pages are being built
-        fresh = read_manifest_file(b.manifest, version=__version__) is None
-        early = EarlyLoad(b, PageCache(b.cache)) if fresh else None
-
-        def on_page(record: PageRecord, total: int) -> None:
-            if early is not None:
-                early.add(record)
-            if progress:
-                progress(record, total)
-
-        records, state = run_pages(files, b.cache, config, onto, jobs, on_page)
-        state = state or WorkerState.load(ontology_paths)
-        return _assemble(b, records, ontology_paths, state, early)
+        records, state = run_pages(files, b.cache, config, onto, jobs, progress)
+        return _assemble(b, records, ontology_paths, state or WorkerState.load(ontology_paths))
 
 
 def _assemble(
-    b: BuildDir,
-    records: list[PageRecord],
-    ontology_paths: list[Path],
-    state: WorkerState,
-    early: EarlyLoad | None = None,
+    b: BuildDir, records: list[PageRecord], ontology_paths: list[Path], state: WorkerState
 ) -> BuildResult:
     from kg.rdf.categories import entities_by_category
     from kg.rdf.page_graph import activity_link
@@ -182,7 +166,6 @@ def _assemble(
             old_activity=previous.activity if previous else "",
             activity=activity,
             shared_lines=sorted(link_of.values()) + build_lines + term_lines,
-            early=early,
         )
         quads, triples, mode = w.dataset.quads, w.triples, w.mode
         artifacts = integrity.Artifacts(dataset=w.dataset, store_quads=quads).to_json()

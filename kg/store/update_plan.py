@@ -16,7 +16,6 @@ from pathlib import Path
 from kg import vocab as v
 from kg.store.build_dir import BuildDir
 from kg.store.dataset import Artifact, Block, write_dataset
-from kg.store.early_load import EarlyLoad
 from kg.store.generation import Generation, crash_point, new_generation
 from kg.store.manifest import Manifest
 from kg.store.oxigraph import StoreUpdate, count_triples, load_store, update_store
@@ -81,22 +80,14 @@ def write_generation(
     old_activity: str,
     activity: str,
     shared_lines: Sequence[str],
-    early: EarlyLoad | None = None,
 ) -> Written:
     """Dataset and store of a new generation: the store from the previous one when few
-    graphs changed (``delta``; None: load it whole), else bulk-loaded from the dataset, or
-    finished from what ``early`` loaded while the pages were built (:mod:`kg.store.early_load`)."""
-    early_gen = early.generation if early is not None else None
-    if early is not None and early_gen is not None and delta is not None:
-        early.finish((), -1)  # only fresh builds load early: close it (its folder is stale)
-        early_gen = None
-    gen = early_gen or new_generation(b)
+    graphs changed (``delta``; None: load it whole), else bulk-loaded from the dataset."""
+    gen = new_generation(b)
     artifact = write_dataset(gen.dataset, blocks)
     crash_point("dataset-written")
     mode = "full"
-    if early is not None and early_gen is not None and early.finish(shared_lines, artifact.quads):
-        mode = "early"
-    elif delta is not None and len(delta.changed) + len(delta.gone) <= max(1, len(ok) // 2):
+    if delta is not None and len(delta.changed) + len(delta.gone) <= max(1, len(ok) // 2):
         rebuilt = set(delta.changed)
         relink = bool(old_activity) and old_activity != activity
         update = StoreUpdate(
@@ -113,7 +104,6 @@ def write_generation(
             mode = "incremental"
     if mode == "full":
         load_store(gen.dataset, gen.store)
-    mode = "full" if mode == "early" else mode  # the same store, loaded sooner
     crash_point("store-loaded")
     triples = artifact.triples if artifact.triples is not None else count_triples(gen.store)
     return Written(generation=gen, dataset=artifact, triples=triples, mode=mode)
