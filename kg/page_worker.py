@@ -78,6 +78,7 @@ class WorkerState:
             facts=pg.facts,
             quads=len(pg.lines),
             terms=tuple((t[0], t[1], t[2]) for t in pg.terms),
+            slots=pg.slots,
             problems=(*problems, *extraction.problems),
             ungrounded=tuple(sorted(set(extraction.ungrounded))),
             cache_key=key,

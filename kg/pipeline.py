@@ -136,7 +136,11 @@ def _assemble(
     onto = [display_path(p) for p in ontology_paths] or ["kg/data/cl-module.owl (shipped module)"]
     pages = [(r.page_iri, r.sha256) for r in ok]
     build_lines = activity_lines(activity, __version__, pages, onto, state.grounder.sources())
-    term_lines = terms_lines([t for r in ok for t in r.terms], state.grounder.term_facts)
+    term_lines = terms_lines(
+        [t for r in ok for t in r.terms],
+        state.grounder.term_facts,
+        slots=[s for r in ok for s in r.slots],
+    )
     blocks = [
         Block(graph=r.graph, path=cache.graph_file(r.cache_key), lines=(link_of[r.graph],))
         for r in ok

@@ -79,7 +79,7 @@ def _selectors(name: str) -> tuple[dict[str, dict[str, str]], list[str]]:
 def test_selectors_are_minted_from_their_offsets() -> None:
     by_subject, selectors = _selectors(MINTED)
     for sel in selectors:
-        pos_iri, quote_iri, _ = v.selector_parts(sel)
+        pos_iri, quote_iri = v.selector_parts(sel)
         pos, quote = by_subject[pos_iri], by_subject[quote_iri]
         start, end = int(pos[v.OA_START]), int(pos[v.OA_END])
         page = by_subject[sel][v.OA_HAS_SOURCE]
@@ -93,6 +93,6 @@ def test_hand_written_fixture_has_every_part_of_the_layout() -> None:
         assert {v.RDF_SUBJECT, v.RDF_PREDICATE, v.RDF_OBJECT, v.PROV_WAS_DERIVED_FROM} <= set(p)
     by_subject, selectors = _selectors(HAND_WRITTEN)
     for sel in selectors:
-        pos_iri, quote_iri, _ = v.selector_parts(sel)
+        pos_iri, quote_iri = v.selector_parts(sel)
         assert {v.OA_START, v.OA_END} <= set(by_subject[pos_iri]), sel
         assert v.OA_EXACT in by_subject[quote_iri], sel

@@ -57,7 +57,6 @@ _NON_ENTITY_TYPES = frozenset(
         vocab.OA_SPECIFIC_RESOURCE,
         vocab.OA_TEXT_QUOTE_SELECTOR,
         vocab.OA_TEXT_POSITION_SELECTOR,
-        vocab.OA_FRAGMENT_SELECTOR,
         vocab.PROV_ACTIVITY,
     }
 )
@@ -79,8 +78,8 @@ WHERE {{
     OPTIONAL {{ ?st prov:hadPrimarySource ?ref }}
     OPTIONAL {{ ?st kgv:extractor ?ex }}
     OPTIONAL {{ ?st kgv:relationLabel ?rl }}
-    OPTIONAL {{ ?st kgv:biolinkPredicate ?bl }}
   }}
+  OPTIONAL {{ GRAPH ?terms {{ ?p kgv:biolinkPredicate ?bl }} }}
 }} GROUP BY ?s ?p ?o
 """
 

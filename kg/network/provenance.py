@@ -44,6 +44,11 @@ SELECT ?e ?sel ?page ?ls ?le ?start ?end ?quote WHERE {
 }
 """
 
+#: The Biolink slot of each predicate, stated once in the terms graph (docs/rdf-layout.md).
+SLOTS_QUERY = f"""
+SELECT ?p ?slot WHERE {{ GRAPH <{vocab.TERMS_GRAPH}> {{ ?p kgv:biolinkPredicate ?slot }} }}
+"""
+
 REFERENCES_QUERY = """
 SELECT ?e ?ref ?key ?id WHERE {
   GRAPH ?g {
@@ -166,7 +171,8 @@ def provenance(
         sources.update(_sources(net, e))
         refs.update(_references(net, e))
     obj_iri = _try_entity(net, obj) if obj else None
-    facts = _facts(net, rows, sources, refs)
+    slots = {str(p): str(slot) for p, slot in select(net.store, SLOTS_QUERY)}
+    facts = _facts(net, rows, sources, refs, slots)
     facts = [f for f in facts if _wanted(entity, f, relation, obj, obj_iri)]
     if not facts and (relation or obj):
         raise InputError(
@@ -231,6 +237,7 @@ def _facts(
     rows: dict[str, dict[str, Any]],
     sources: dict[str, Source],
     refs: dict[str, Reference],
+    slots: dict[str, str],
 ) -> list[Fact]:
     aliases = net.graph.graph["aliases"]
     grouped: dict[tuple[str, str, str, bool], list[Statement]] = defaultdict(list)
@@ -241,7 +248,7 @@ def _facts(
         same = row["p"] == vocab.SAME_AS  # show both names of an identity statement
         o = row["o"] if literal or same else aliases.get(row["o"], row["o"])
         key = (row["s"] if same else aliases.get(row["s"], row["s"]), row["p"], o, literal)
-        grouped[key].append(_statement(iri, row, sources, refs))
+        grouped[key].append(_statement(iri, row, sources, refs, slots.get(row["p"])))
     facts = [
         Fact(
             subject=s,
@@ -269,7 +276,11 @@ def _facts(
 
 
 def _statement(
-    iri: str, row: dict[str, Any], sources: dict[str, Source], refs: dict[str, Reference]
+    iri: str,
+    row: dict[str, Any],
+    sources: dict[str, Source],
+    refs: dict[str, Reference],
+    slot: str | None,
 ) -> Statement:
     m = row["multi"]
     return Statement(
@@ -284,7 +295,7 @@ def _statement(
         relation_label=_one(m["relation_label"]),
         subject_match=_one(m["subject_match"]),
         object_match=_one(m["object_match"]),
-        biolink_predicate=_one(m["biolink_predicate"]),
+        biolink_predicate=_one(m["biolink_predicate"]) or slot,
         qualifiers=tuple(sorted(row["qual"])),
     )
 

@@ -56,11 +56,6 @@ class Span:
         if not (1 <= self.first_line <= self.last_line):
             raise ModelError(f"span lines out of order: {self.first_line}..{self.last_line}")
 
-    @property
-    def rfc5147(self) -> str:
-        """The RFC 5147 line fragment (positions between lines, from 0): ``line=119,124``."""
-        return f"line={self.first_line - 1},{self.last_line}"
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Element:

@@ -25,6 +25,7 @@ class PageGraph:
     page_iri: str
     lines: tuple[str, ...]
     terms: tuple[tuple[str, str, str], ...]  # (iri, label or "", category IRI or "")
+    slots: tuple[tuple[str, str], ...]  # (predicate IRI, its Biolink slot): for the terms graph
     facts: int  # distinct fact triples (one statement node each)
 
 
@@ -50,11 +51,15 @@ def page_graph(extraction: PageExtraction, *, source_file: str, shell: str) -> P
             if isinstance(t, Term)
         }
     )
+    # The Biolink slot is the same for every statement of a predicate: stated once, on the
+    # predicate, in the terms graph (docs/rdf-layout.md), not on each statement.
+    slots = sorted({(a.predicate, a.biolink_predicate) for a in assertions if a.biolink_predicate})
     return PageGraph(
         graph=extraction.graph_iri,
         page_iri=extraction.page_iri,
         lines=tuple(sorted(out)),
         terms=tuple(terms),
+        slots=tuple(slots),
         facts=len({a.key for a in assertions}),
     )
 
@@ -97,8 +102,6 @@ def _statement(
             yield nquad(st, iri(v.OBJECT_SOURCE), text(a.object.source), g)
             if a.object.label:
                 yield nquad(st, iri(v.OBJECT_NAME), text(a.object.label), g)
-    if a.biolink_predicate:
-        yield nquad(st, iri(v.BIOLINK_PREDICATE), iri(a.biolink_predicate), g)
     if a.relation_label:
         yield nquad(st, iri(v.RELATION_LABEL), text(a.relation_label), g)
     for q_pred, q_value in a.qualifiers:
@@ -114,11 +117,11 @@ def _statement(
 
 def _selector(sel_iri: str, ev: Evidence, page: str, g: str) -> Iterable[str]:
     sel = minted(sel_iri)
-    pos, quote, lines = (minted(part) for part in v.selector_parts(sel_iri))
+    pos, quote = (minted(part) for part in v.selector_parts(sel_iri))
     span = ev.span
     yield nquad(sel, _TYPE, iri(v.OA_SPECIFIC_RESOURCE), g)
     yield nquad(sel, iri(v.OA_HAS_SOURCE), page, g)
-    for part in (pos, quote, lines):
+    for part in (pos, quote):
         yield nquad(sel, iri(v.OA_HAS_SELECTOR), part, g)
     yield nquad(sel, iri(v.LINE_START), integer(span.first_line), g)
     yield nquad(sel, iri(v.LINE_END), integer(span.last_line), g)
@@ -127,9 +130,6 @@ def _selector(sel_iri: str, ev: Evidence, page: str, g: str) -> Iterable[str]:
     yield nquad(pos, iri(v.OA_END), integer(span.end), g)
     yield nquad(quote, _TYPE, iri(v.OA_TEXT_QUOTE_SELECTOR), g)
     yield nquad(quote, iri(v.OA_EXACT), text(ev.quote), g)
-    yield nquad(lines, _TYPE, iri(v.OA_FRAGMENT_SELECTOR), g)
-    yield nquad(lines, iri(v.DCTERMS_CONFORMS_TO), iri(v.RFC5147), g)
-    yield nquad(lines, iri(v.RDF_VALUE), text(span.rfc5147), g)
 
 
 def activity_link(page_iri: str, graph_iri: str, activity: str) -> str:

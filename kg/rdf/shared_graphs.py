@@ -12,6 +12,7 @@ _BUILD = iri(v.BUILD_GRAPH)
 _TERMS = iri(v.TERMS_GRAPH)
 _TYPE = iri(v.RDF_TYPE)
 _PREF = iri(v.PREF_LABEL)
+_SLOT = iri(v.BIOLINK_PREDICATE)
 
 
 def activity_lines(
@@ -47,8 +48,11 @@ def activity_lines(
 def terms_lines(
     terms: Iterable[tuple[str, str, str]],
     facts_of: Callable[[str], Sequence[OntologyFact]],
+    *,
+    slots: Iterable[tuple[str, str]] = (),
 ) -> list[str]:
-    """The terms graph: one prefLabel and the category of every entity, plus ontology facts.
+    """The terms graph: one prefLabel and the category of every entity, plus ontology facts,
+    plus the Biolink slot of every predicate the statements use (``slots``: (predicate, slot)).
 
     ``terms`` are (IRI, label as a page names it, category IRI) from every page. Ontology /
     lexicon facts (``facts_of(iri)``) win; a node no ontology knows gets the smallest label
@@ -81,4 +85,6 @@ def terms_lines(
         if not has_type:
             for cat in sorted(categories[term]):
                 out.append(nquad(s, _TYPE, iri(cat), _TERMS))
+    for predicate, slot in sorted(set(slots)):
+        out.append(nquad(iri(predicate), _SLOT, iri(slot), _TERMS))
     return out

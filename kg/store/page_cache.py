@@ -43,6 +43,7 @@ class PageRecord:
     ungrounded: tuple[str, ...] = ()
     error: str | None = None  # for failed pages: "FILE:LINE: message"
     terms: tuple[Term, ...] = ()  # (iri, label, category) of the entities the page names
+    slots: tuple[tuple[str, str], ...] = ()  # (predicate, Biolink slot) of its statements
     cache_key: str = ""
     graph_sha256: str = ""  # of the cached KEY.nq, checked before the entry is trusted
 
@@ -75,13 +76,16 @@ def record_from_json(data: Any) -> PageRecord | None:
         title = data["title"]
         if title is not None and not isinstance(title, str):
             return None
-        lists = {k: data[k] for k in ("problems", "ungrounded", "terms")}
+        lists = {k: data[k] for k in ("problems", "ungrounded", "terms", "slots")}
         if not all(isinstance(x, list) for x in lists.values()):
             return None
         if not all(isinstance(s, str) for s in (*lists["problems"], *lists["ungrounded"])):
             return None
         terms = tuple(tuple(t) for t in lists["terms"])
         if not all(len(t) == 3 and all(isinstance(s, str) for s in t) for t in terms):
+            return None
+        slots = tuple(tuple(t) for t in lists["slots"])
+        if not all(len(t) == 2 and all(isinstance(s, str) for s in t) for t in slots):
             return None
         return PageRecord(
             **{k: data[k] for k in _STR},
@@ -91,6 +95,7 @@ def record_from_json(data: Any) -> PageRecord | None:
             problems=tuple(lists["problems"]),
             ungrounded=tuple(lists["ungrounded"]),
             terms=terms,  # type: ignore[arg-type]
+            slots=slots,  # type: ignore[arg-type]
         )
     except (KeyError, TypeError):
         return None
@@ -102,6 +107,7 @@ def record_to_json(record: PageRecord) -> dict[str, Any]:
     data["problems"] = list(record.problems)
     data["ungrounded"] = list(record.ungrounded)
     data["terms"] = [list(t) for t in record.terms]
+    data["slots"] = [list(t) for t in record.slots]
     return data
 
 

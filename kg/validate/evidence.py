@@ -4,7 +4,7 @@
   statement node (``rdf:subject``/``rdf:predicate``/``rdf:object``): only the page graph, not
   the union with the terms graph that the shapes see, tells a page's facts from copies;
 * ``kgs:StatementAsserted`` — every statement describes a triple the page graph asserts;
-* ``kgs:SelectorParts`` — every selector has one position, one quote and one line-range part
+* ``kgs:SelectorParts`` — every selector has one position and one quote part
   (as ``sh:qualifiedValueShape`` would say, at a quarter of pyshacl's time on a page graph);
 * ``kgs:QuoteMatchesSource`` — every selector's quote is the page text at its offsets, and its
   lines are the lines of those offsets (the source file is read again; when it changed since
@@ -88,14 +88,13 @@ def fact_evidence(
 _PARTS = {
     v.OA_TEXT_POSITION_SELECTOR: "position",
     v.OA_TEXT_QUOTE_SELECTOR: "quote",
-    v.OA_FRAGMENT_SELECTOR: "line-range",
 }
 
 
 def selector_parts(
     page: PageInfo, triples: Sequence[ox.Triple], index: PageIndex
 ) -> Iterable[ValidationResult]:
-    """Selectors with three parts, but not one of each kind."""
+    """Selectors with two parts, but not one of each kind."""
     kinds: dict[str, list[str]] = {}
     selectors: set[str] = set()
     for t in triples:
@@ -118,7 +117,7 @@ def selector_parts(
                 focus=sel,
                 path=v.OA_HAS_SELECTOR,
                 value=None,
-                message="A selector has exactly one position, one quote and one line-range part "
+                message="A selector has exactly one position and one quote part "
                 f"(oa:hasSelector); here: {', '.join(f'{found.count(k)} {k}' for k in wrong)}",
             )
 

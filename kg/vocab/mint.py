@@ -128,9 +128,9 @@ def selector_iri(page: str, start: int, end: int) -> str:
     return f"{SELECTOR_PREFIX}{digest(page, str(start), str(end))}"
 
 
-def selector_parts(selector: str) -> tuple[str, str, str]:
-    """The position, quote and line-range selectors of a selector node."""
-    return (f"{selector}-pos", f"{selector}-quote", f"{selector}-lines")
+def selector_parts(selector: str) -> tuple[str, str]:
+    """The position and quote selectors of a selector node (its lines are on the node itself)."""
+    return (f"{selector}-pos", f"{selector}-quote")
 
 
 def vocabulary_iri(key: str, release: str) -> str:

@@ -30,7 +30,6 @@ __all__ = [
     "PROV",
     "RDF",
     "RDFS",
-    "RFC5147",
     "SCIDEX_ARTIFACT",
     "SEMAPV",
     "SH",
@@ -69,7 +68,6 @@ KG = PREFIX_MAP["kg"]  # minted nodes
 KGV = PREFIX_MAP["kgv"]  # the project's own small vocabulary
 KGS = "https://scidex.ai/kg/shapes#"  # the project's SHACL shapes
 SCIDEX_ARTIFACT = PREFIX_MAP["scidex"]  # canonical page addresses
-RFC5147 = "http://tools.ietf.org/rfc/rfc5147"
 
 
 @cache

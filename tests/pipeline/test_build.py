@@ -121,6 +121,16 @@ def test_store_answers_sparql_on_the_cl_iri(seed_build: Path) -> None:
     assert isinstance(store, ox.Store)
 
 
+def test_the_store_holds_exactly_the_dataset_s_quads(seed_build: Path) -> None:
+    """The store is loaded without re-checking what kg wrote (kg.store.oxigraph.LENIENT): it must
+    still hold the dataset's quads, each as written (same terms, same escapes)."""
+    store = open_store(seed_build)
+    dumped = store.dump(format=ox.RdfFormat.N_QUADS, from_graph=None)
+    assert isinstance(dumped, bytes)
+    lines = (seed_build / "dataset.nq").read_bytes().splitlines()
+    assert sorted(dumped.splitlines()) == sorted(lines)
+
+
 def test_triples_counts_distinct_triples_not_quads(seed_build: Path) -> None:
     """Regression: BuildResult.triples and the manifest said the quad count (2,958 for the seeds)."""
     summary = read_manifest(seed_build)["summary"]

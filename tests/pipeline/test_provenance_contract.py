@@ -76,3 +76,25 @@ def test_every_fact_in_a_page_graph_has_a_statement(all_pages_build: tuple[Path,
                 missing.append(str(q))
     assert not missing, f"{len(missing)} facts without a statement, e.g. {missing[:3]}"
     assert len(statements) > 50
+
+
+def test_every_statement_predicate_with_a_slot_has_exactly_one_in_the_terms_graph(
+    all_pages_build: tuple[Path, object],
+) -> None:
+    """The Biolink slot is stated once per predicate, in kg:graph-terms, never per statement, and
+    every predicate has at most one (else its statements' slot would be unknown)."""
+    out, _ = all_pages_build
+    store = open_store(out)
+    slot = ox.NamedNode(v.BIOLINK_PREDICATE)
+    terms = ox.NamedNode(v.TERMS_GRAPH)
+    where = {q.graph_name for q in store.quads_for_pattern(None, slot, None)}
+    assert where == {terms}
+    slots: dict[str, set[str]] = {}
+    for q in store.quads_for_pattern(None, slot, None, terms):
+        slots.setdefault(q.subject.value, set()).add(q.object.value)
+    assert slots and all(len(s) == 1 for s in slots.values()), slots
+    used = {
+        q.object.value for q in store.quads_for_pattern(None, ox.NamedNode(v.RDF_PREDICATE), None)
+    }
+    assert set(slots) <= used  # only predicates some statement uses
+    assert slots[v.expand("RO:0002292")] == {v.BIOLINK + "expresses"}

@@ -141,3 +141,33 @@ def test_page_graph_is_deterministic_and_sorted() -> None:
     b = page_graph(_extraction(page), source_file="t.txt", shell="cite")
     assert a.lines == b.lines == tuple(sorted(set(a.lines)))
     assert f'"sha256:{page.sha256}"' in "\n".join(a.lines)
+
+
+def test_nothing_is_written_twice_the_slot_per_predicate_and_the_lines_per_selector() -> None:
+    """docs/rdf-layout.md: a selector is a position and a quote part, its lines said once (no
+    RFC 5147 fragment repeating them); the Biolink slot goes to the terms graph per predicate."""
+    page = Page.from_text(TEXT, path="t.txt")
+    pg = page_graph(_extraction(page), source_file="t.txt", shell="cite")
+    store = _store(pg.lines)
+    predicates = {q.predicate.value for q in store}
+    assert v.BIOLINK_PREDICATE not in predicates
+    assert v.DCTERMS_CONFORMS_TO not in predicates and v.RDF_VALUE not in predicates
+    assert pg.slots == ((EXPRESSES, v.BIOLINK + "expresses"),)
+    sel_iris = {
+        q.subject.value
+        for q in store.quads_for_pattern(
+            None, ox.NamedNode(v.RDF_TYPE), ox.NamedNode(v.OA_SPECIFIC_RESOURCE)
+        )
+    }
+    assert len(sel_iris) == 2
+    for sel in sel_iris:
+        parts = {
+            q.object.value
+            for q in store.quads_for_pattern(
+                ox.NamedNode(sel), ox.NamedNode(v.OA_HAS_SELECTOR), None
+            )
+        }
+        assert parts == set(v.selector_parts(sel))
+        # 11 quads a selector: its own 6 (type, source, 2 parts, 2 lines), position 3, quote 2
+        about = [q for q in store if q.subject.value in {sel, *parts}]
+        assert len(about) == 11, about

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ def _record(key: str = KEY) -> PageRecord:
         facts=1,
         quads=1,
         terms=(("https://t", "T", ""),),
+        slots=(("https://p", "https://w3id.org/biolink/vocab/related_to"),),
         cache_key=key,
     )
 
@@ -32,6 +34,19 @@ def test_written_entry_reads_back_as_cached(tmp_path: Path) -> None:
     cache.write(_record(), ["<a> <b> <c> <g> ."])
     got = cache.read(KEY)
     assert got is not None and got.status == "cached" and got.terms == _record().terms
+    assert got.slots == _record().slots
+
+
+def test_sidecar_without_the_predicate_slots_is_a_miss(tmp_path: Path) -> None:
+    """An entry written before the slots moved to the terms graph holds a page graph with the
+    old layout (a slot on every statement): it is rebuilt, never reused."""
+    cache = PageCache(tmp_path)
+    cache.write(_record(), ["<a> <b> <c> <g> ."])
+    sidecar = tmp_path / f"{KEY}.json"
+    data = json.loads(sidecar.read_text("utf-8"))
+    del data["slots"]
+    sidecar.write_text(json.dumps(data), "utf-8")
+    assert cache.read(KEY) is None
 
 
 @pytest.mark.parametrize(

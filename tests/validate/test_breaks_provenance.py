@@ -166,7 +166,7 @@ def test_a_selector_with_lines_backwards_and_a_lost_part(mini: rdflib.Dataset, i
     g = page_graph(mini)
     line_start = URIRef(KGV + "lineStart")
     g.set((sel, line_start, Literal(20, datatype=XSD.integer)))
-    g.remove((sel, HAS_SELECTOR, URIRef(str(sel) + "-lines")))
+    g.remove((sel, HAS_SELECTOR, URIRef(str(sel) + "-quote")))
     report = validate_graph(mini)
     assert summary(report.results) == {
         (
@@ -191,7 +191,7 @@ def test_a_selector_with_lines_backwards_and_a_lost_part(mini: rdflib.Dataset, i
             "Violation",
             kgs("Part-selector"),
             sh("MinCountConstraintComponent"),
-            str(sel) + "-lines",
+            str(sel) + "-quote",
             f"^<{HAS_SELECTOR}>",
             None,
             at(None),
@@ -233,7 +233,7 @@ def test_a_selector_with_two_quotes_and_no_position(mini: rdflib.Dataset, in_fix
         )
     }
     assert report.results[0].message == (
-        "A selector has exactly one position, one quote and one line-range part "
+        "A selector has exactly one position and one quote part "
         "(oa:hasSelector); here: 0 position, 2 quote"
     )
 

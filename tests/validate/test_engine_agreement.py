@@ -163,11 +163,11 @@ BREAKS: dict[str, Break] = {
     "quote shared": lambda ds: page_graph(ds).add(
         (URIRef(v.KG + "sel-ff"), HAS_SELECTOR, _part(ds, "TextQuoteSelector"))
     ),
-    "fragment conforms": lambda ds: _set(
-        ds, _part(ds, "FragmentSelector"), DCT + "conformsTo", URIRef("http://x")
+    "predicate with two biolink slots": lambda ds: ds.graph(TERMS).add(
+        (URIRef(v.OBO + "RO_0002292"), URIRef(KGV + "biolinkPredicate"), URIRef(v.BL_RELATED_TO))
     ),
-    "fragment value": lambda ds: _set(
-        ds, _part(ds, "FragmentSelector"), v.RDF + "value", Literal("line=a")
+    "predicate slot not biolink": lambda ds: ds.graph(TERMS).set(
+        (URIRef(v.OBO + "RO_0002606"), URIRef(KGV + "biolinkPredicate"), URIRef(v.OBO + "x"))
     ),
     "activity time": lambda ds: ds.graph(BUILD).add(
         (_activity(ds), URIRef(PROV + "endedAtTime"), Literal("2026"))

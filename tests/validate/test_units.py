@@ -29,9 +29,18 @@ def _activity(ds: rdflib.Dataset) -> str:
     return str(next(ds.graph(BUILD).subjects(URIRef(v.RDF_TYPE), URIRef(v.PROV + "Activity"))))
 
 
+def _slotted(ds: rdflib.Dataset) -> set[URIRef]:
+    """The predicates the terms graph gives a Biolink slot (docs/rdf-layout.md)."""
+    found = set(ds.graph(TERMS).subjects(URIRef(v.BIOLINK_PREDICATE), None))
+    assert found, "the fixture states no predicate's Biolink slot"
+    return {s for s in found if isinstance(s, URIRef)}
+
+
 def test_a_page_unit_owns_its_nodes_and_carries_the_context_its_shapes_need(mini) -> None:
     units = make_units(from_rdflib(mini))
-    assert [u.name for u in units] == [SLUG, BUILD_UNIT]
+    # the terms unit: the Biolink slot of each predicate, stated once for the whole build
+    assert [u.name for u in units] == [SLUG, BUILD_UNIT, TERMS_UNIT]
+    assert units[2].focus == frozenset(str(p) for p in _slotted(mini))
     page = units[0]
     st = statement(mini, MN, URIRef(v.OBO + "RO_0002292"), MNX1)
     assert {str(PAGE), str(MN), str(MNX1), str(ROSEN), str(st)} <= page.focus
@@ -49,7 +58,7 @@ def test_terms_no_page_uses_form_their_own_unit(mini) -> None:
     mini.graph(TERMS).add((orphan, URIRef(v.RDF_TYPE), URIRef(v.BIOLINK + "Gene")))
     units = make_units(from_rdflib(mini))
     assert [u.name for u in units] == [SLUG, BUILD_UNIT, TERMS_UNIT]
-    assert units[-1].focus == frozenset({str(orphan)})
+    assert units[-1].focus == frozenset({str(orphan), *(str(p) for p in _slotted(mini))})
     report = validate_graph(mini)
     assert {(r.source_shape, r.focus_node, r.page) for r in report.results} == {
         (kgs("Entity-prefLabel"), str(orphan), None)
