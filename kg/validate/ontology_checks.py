@@ -17,7 +17,7 @@ and the reasoner is skipped.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ import pyoxigraph as ox
 from kg import vocab as v
 from kg.ground import Grounder
 from kg.ground.normalise import normalise, singular_variants, split_parenthesised
+from kg.validate import ontology_page_cache as opc
 from kg.validate import reasoner as rz
 from kg.validate.lineage import (
     STATED_SUBCLASS_OF,
@@ -39,7 +40,8 @@ from kg.validate.lineage import (
 from kg.validate.locate import PageIndex
 from kg.validate.ontology import CL_PURL, Ontology, is_obo, load
 from kg.validate.report import Severity, ValidationResult
-from kg.validate.source import BuildData, PageInfo
+from kg.validate.result_cache import ResultCache
+from kg.validate.source import BuildData, PageInfo, graph_bytes
 
 _SHIPPED_MARK = "(shipped module)"
 _SAME = (v.SAME_AS, v.SKOS_EXACT_MATCH)
@@ -88,9 +90,10 @@ class PendingChecks:
 
     results: list[ValidationResult]
     notices: list[str]
-    claims: list[tuple[PageInfo, PageIndex, Verdict]]
+    claims: list[tuple[PageInfo, Verdict]]
     running: rz.Running
     reasoner_note: str | None
+    index: Callable[[PageInfo], PageIndex]  # a page's index, for the reasoner's findings
 
     def cancel(self) -> None:
         self.running.stop()
@@ -100,55 +103,95 @@ class PendingChecks:
         checks = ["ontology"]
         if verdict.status not in ("skipped", "error"):
             checks.append("reasoner")
-        results = self.results + list(_reasoner_results(verdict, self.claims))
+        results = self.results + list(_reasoner_results(verdict, self.claims, self.index))
         notices = [*self.notices, self.reasoner_note or verdict.notice]
         return OntologyOutcome(results=tuple(results), notices=tuple(notices), checks=tuple(checks))
 
 
 def start_checks(
-    data: BuildData, files: Sequence[Path], *, reasoner: bool = True, timeout: float = 120.0
+    data: BuildData,
+    files: Sequence[Path],
+    *,
+    reasoner: bool = True,
+    timeout: float = 120.0,
+    cache: ResultCache | None = None,
 ) -> PendingChecks:
-    """Run the ontology checks over every page graph and start the reasoner in the background."""
+    """Run the ontology checks over every page graph and start the reasoner in the background.
+
+    ``cache``: read the checks of a page graph whose inputs did not change from there
+    (kg.validate.ontology_page_cache), and store the others'.
+    """
     from kg.ground import shipped_module_path
-    from kg.validate.vocab_checks import vocab_results
 
     onto = _merge([load(f, shipped_module=shipped_module_path()) for f in files])
-    grounder = Grounder.load()
+    grounder: list[Grounder] = []  # loaded when a page is checked (not read from the cache)
     pref = _pref_labels(data)
+    config = opc.config_digest(files) if cache is not None else ""
     results: list[ValidationResult] = []
-    claims: list[tuple[PageInfo, PageIndex, Verdict]] = []
+    claims: list[tuple[PageInfo, Verdict]] = []
     same: set[tuple[str, str]] = set()
     for page in data.pages:
         triples = data.graphs[page.graph]
-        index = PageIndex.build(page.page_iri, page.source_file, triples)
-        index.pref.update(pref)
-        resolver = Resolver.for_page(onto, triples, pref)
-        results.extend(_ids(page, triples, index, onto, grounder))
-        results.extend(
-            vocab_results(
-                page,
-                triples,
-                index,
-                grounder,
-                onto.has,
-                check_cl=onto.is_module,
-                result=_result,
-            )
-        )
-        results.extend(_labels(page, triples, index, onto))
-        verdicts = judge(page_claims(triples), resolver)
-        results.extend(_lineage(page, verdicts, index, resolver, onto))
-        claims.extend((page, index, vd) for vd in verdicts)
-        same.update((n, c) for n, c in resolver.same.items() if onto.has(c))
+        page_pref = {n: pref[n] for n in _named_nodes(triples) if n in pref}
+        found = None
+        if cache is not None:
+            key = opc.page_key(config, page, graph_bytes(data.graphs, page.graph), page_pref)
+            found = opc.read(cache, key, page)
+        if found is None:
+            if not grounder:
+                grounder.append(Grounder.load())
+            found = _page_checks(page, triples, page_pref, onto, grounder[0])
+            if cache is not None:
+                opc.write(cache, key, page, found)
+        results.extend(found.results)
+        claims.extend((page, vd) for vd in found.verdicts)
+        same.update(found.same)
     kind = " (a module)" if onto.is_module else ""
     notices = [f"ontology: {onto.name}{kind}, read with {onto.engine}"]
     owl = [f for f in files if not is_obo(f)]
-    axioms = _axioms([vd for _, _, vd in claims], same)
+    axioms = _axioms([vd for _, vd in claims], same)
     running = rz.start(
         owl[0] if owl else files[0], axioms, timeout=timeout, enabled=reasoner and bool(owl)
     )
     note = None if owl else "reasoner: skipped (owlready2 reads no OBO file)"
-    return PendingChecks(results, notices, claims, running, note)
+
+    def index(page: PageInfo) -> PageIndex:
+        found = PageIndex.build(page.page_iri, page.source_file, data.graphs[page.graph])
+        found.pref.update(pref)
+        return found
+
+    return PendingChecks(results, notices, claims, running, note, index)
+
+
+def _page_checks(
+    page: PageInfo,
+    triples: Sequence[ox.Triple],
+    pref: dict[str, str],
+    onto: Ontology,
+    grounder: Grounder,
+) -> opc.PageChecks:
+    """The checks of one page graph. ``pref``: the terms graph's preferred labels of (at
+    least) the nodes the page names (no other node is looked up)."""
+    from kg.validate.vocab_checks import vocab_results
+
+    index = PageIndex.build(page.page_iri, page.source_file, triples)
+    index.pref.update(pref)
+    resolver = Resolver.for_page(onto, triples, pref)
+    results = [
+        *_ids(page, triples, index, onto, grounder),
+        *vocab_results(
+            page, triples, index, grounder, onto.has, check_cl=onto.is_module, result=_result
+        ),
+        *_labels(page, triples, index, onto),
+    ]
+    verdicts = judge(page_claims(triples), resolver)
+    results.extend(_lineage(page, verdicts, index, resolver, onto))
+    same = tuple(sorted((n, c) for n, c in resolver.same.items() if onto.has(c)))
+    return opc.PageChecks(results=tuple(results), verdicts=verdicts, same=same)
+
+
+def _named_nodes(triples: Sequence[ox.Triple]) -> set[str]:
+    return {n.value for t in triples for n in (t.subject, t.object) if isinstance(n, ox.NamedNode)}
 
 
 def _ids(
@@ -326,13 +369,15 @@ def _axioms(verdicts: Sequence[Verdict], same: set[tuple[str, str]]) -> rz.Axiom
 
 
 def _reasoner_results(
-    verdict: rz.ReasonerResult, claims: Sequence[tuple[PageInfo, PageIndex, Verdict]]
+    verdict: rz.ReasonerResult,
+    claims: Sequence[tuple[PageInfo, Verdict]],
+    index_of: Callable[[PageInfo], PageIndex],
 ) -> Iterable[ValidationResult]:
     """Inconsistency as one build-level violation; an unsatisfiable class at each claim that
     names it (its subclasses, unsatisfiable with it, are only counted in the notice)."""
     check: dict[str, Any] = {"source_shape": v.SHAPE_REASONER, "constraint": v.SHAPE_REASONER_CHECK}
     unsat = set(verdict.unsatisfiable)
-    located = [(p, i, vd) for p, i, vd in claims if {vd.child_class, vd.claim.child} & unsat]
+    located = [(p, vd) for p, vd in claims if {vd.child_class, vd.claim.child} & unsat]
     if verdict.status == "inconsistent" or (unsat and not located):
         yield ValidationResult(
             severity=Severity.VIOLATION,
@@ -341,7 +386,9 @@ def _reasoner_results(
             origin="reasoner",
             **check,
         )
-    for page, index, vd in located:
+    indexes: dict[str, PageIndex] = {}
+    for page, vd in located:
+        index = indexes.get(page.graph) or indexes.setdefault(page.graph, index_of(page))
         c = vd.claim
         cls = vd.child_class if vd.child_class in unsat else c.child
         value = f"<{c.parent}>"
