@@ -135,7 +135,8 @@ def start_checks(
         page_pref = {n: pref[n] for n in _named_nodes(triples) if n in pref}
         found = None
         if cache is not None:
-            key = opc.page_key(config, page, graph_bytes(data.graphs, page.graph), page_pref)
+            raw = graph_bytes(data.graphs, page.graph)
+            key = opc.page_key(config, page, raw, page_pref, cache.activities)
             found = opc.read(cache, key, page)
         if found is None:
             if not grounder:

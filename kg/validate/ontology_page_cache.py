@@ -19,7 +19,14 @@ from typing import Any
 from kg.validate.lineage import Claim, Verdict
 from kg.validate.ontology_cache import cache_key
 from kg.validate.report import ValidationResult
-from kg.validate.result_cache import ResultCache, code_digest, result_from_json, result_to_json
+from kg.validate.result_cache import (
+    ACTIVITY,
+    ResultCache,
+    code_digest,
+    mentions,
+    result_from_json,
+    result_to_json,
+)
 from kg.validate.source import PageInfo
 
 FORMAT = 1
@@ -43,8 +50,17 @@ def config_digest(ontology_files: Sequence[Path]) -> str:
     return h.hexdigest()
 
 
-def page_key(config: str, page: PageInfo, graph: bytes, pref: Mapping[str, str]) -> str:
-    """``graph``: the page graph's statements, as the build has them (N-Quads lines)."""
+def page_key(
+    config: str,
+    page: PageInfo,
+    graph: bytes,
+    pref: Mapping[str, str],
+    activities: Sequence[str] = (),
+) -> str:
+    """``graph``: the page graph's statements, as the build has them (N-Quads lines); the
+    build activities' IRIs in it are read as one fixed name (kg.validate.result_cache)."""
+    for iri in activities:
+        graph = graph.replace(f"<{iri}>".encode(), ACTIVITY.encode())
     h = hashlib.sha256(config.encode())
     for part in (page.graph, page.page_iri or "", page.slug, page.source_file or ""):
         h.update(f"{part}\x1f".encode())
@@ -69,6 +85,19 @@ def read(cache: ResultCache, key: str, page: PageInfo) -> PageChecks | None:
 
 
 def write(cache: ResultCache, key: str, page: PageInfo, checks: PageChecks) -> None:
+    """Store ``checks`` (unless a result or verdict names a build activity)."""
+    names = cache.activities
+    if mentions(checks.results, names) or any(
+        n in x for p in checks.same for x in p for n in names
+    ):
+        return
+    if any(
+        n in x
+        for vd in checks.verdicts
+        for x in (vd.claim.child, vd.claim.parent, vd.child_class or "", vd.parent_class or "")
+        for n in names
+    ):
+        return
     payload = {
         "results": [result_to_json(r) for r in checks.results],
         "verdicts": [

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -58,8 +58,17 @@ def code_digest() -> str:
     return h.hexdigest()
 
 
-def unit_key(unit: Unit, config: str, roots: Sequence[Path]) -> str:
-    """The digest of everything ``unit``'s results depend on (see the module docstring)."""
+#: What the build activity's IRI is replaced by in a key (see :func:`unit_key`).
+ACTIVITY = "<urn:kg:validation-cache:build-activity>"
+
+
+def unit_key(unit: Unit, config: str, roots: Sequence[Path], activities: Sequence[str] = ()) -> str:
+    """The digest of everything ``unit``'s results depend on (see the module docstring).
+
+    ``activities``: the IRIs of the build activities. Every page graph names its build
+    (``prov:wasGeneratedBy``), whose IRI digests every input of the build, so any edit renames
+    it in every unit; the key reads it as one fixed name, and results that mention it are not
+    stored (:meth:`ResultCache.put`), so the name never reaches a report from the cache."""
     h = hashlib.sha256(config.encode())
     page = unit.page
     parts: list[str] = [unit.name]
@@ -78,17 +87,38 @@ def unit_key(unit: Unit, config: str, roots: Sequence[Path]) -> str:
     h.update(f"{len(unit.focus)}\x1f".encode())
     for node in sorted(unit.focus):
         h.update(f"{node}\x1f".encode())
-    h.update(hashlib.sha256(unit.triples.encode()).digest())
-    h.update(hashlib.sha256(unit.context.encode()).digest())
+    h.update(hashlib.sha256(renamed(unit.triples, activities).encode()).digest())
+    h.update(hashlib.sha256(renamed(unit.context, activities).encode()).digest())
     return h.hexdigest()[:40]
+
+
+def renamed(text: str, activities: Sequence[str]) -> str:
+    """``text`` with each activity IRI (in N-Triples form) read as :data:`ACTIVITY`."""
+    for iri in activities:
+        text = text.replace(f"<{iri}>", ACTIVITY)
+    return text
+
+
+def mentions(results: Iterable[ValidationResult], names: Sequence[str]) -> bool:
+    """Whether any text of ``results`` contains one of ``names``."""
+    if not names:
+        return False
+    for r in results:
+        loc = r.location
+        texts: tuple[str | None, ...] = (r.focus_node, r.message, r.path, r.value, r.focus_label)
+        texts += (loc.file, loc.quote) if loc else ()
+        if any(t and n in t for t in texts for n in names):
+            return True
+    return False
 
 
 class ResultCache:
     """The entries of one build folder (see the module docstring)."""
 
-    def __init__(self, build_dir: Path) -> None:
+    def __init__(self, build_dir: Path, activities: Sequence[str] = ()) -> None:
         self.root = Path(build_dir) / FOLDER
         self.used: set[str] = set()  # keys asked for in this run (kept by :meth:`prune`)
+        self.activities = tuple(activities)  # never stored (see :func:`unit_key`)
 
     def get(self, key: str, unit: str) -> Outcome | None:
         """The outcome stored for ``key``, or None when absent or damaged in any way."""
@@ -106,7 +136,9 @@ class ResultCache:
         return Outcome(unit=unit, results=parsed, source_missing=missing)
 
     def put(self, key: str, outcome: Outcome) -> None:
-        """Store ``outcome`` under ``key``."""
+        """Store ``outcome`` under ``key`` (unless a result names a build activity)."""
+        if mentions(outcome.results, self.activities):
+            return
         results = [result_to_json(r) for r in outcome.results]
         self.put_payload(
             key, outcome.unit, {"results": results, "source_missing": outcome.source_missing}

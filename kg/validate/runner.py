@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
 
+import pyoxigraph as ox
 import rdflib
 
+from kg import vocab as v
 from kg.validate.report import Report, ValidationResult, merge_results
 from kg.validate.result_cache import ResultCache, config_digest, unit_key
 from kg.validate.shapes import (
@@ -66,7 +68,7 @@ def validate_build(
     data = read_dataset(dataset, on_quad=linked.add)  # gathers the units' context as it scans
     roots = _roots(build_dir)
     onto_files, onto_notes = ontology_files(manifest, ontology_paths, roots)
-    store = ResultCache(build_dir) if cache else None
+    store = ResultCache(build_dir, _activities(data)) if cache else None
     pending = start_checks(
         data, onto_files, reasoner=reasoner, timeout=reasoner_timeout, cache=store
     )
@@ -122,7 +124,7 @@ def _run_cached(
                 todo.append((i, ""))
                 yield unit
                 continue
-            key = unit_key(unit, config, roots)
+            key = unit_key(unit, config, roots, store.activities)
             hit = store.get(key, unit.name)
             if hit is not None:
                 found[i] = hit
@@ -203,6 +205,13 @@ def _report(
         checks=checks,
         shapes=tuple(_display(f) for f in files),
     )
+
+
+def _activities(data: BuildData) -> tuple[str, ...]:
+    """The IRIs of the build activities (kg.vocab.mint.activity_iri) the build graph holds."""
+    prefix = v.ACTIVITY_PREFIX
+    subjects = {t.subject.value for t in data.build_graph if isinstance(t.subject, ox.NamedNode)}
+    return tuple(sorted(s for s in subjects if s.startswith(prefix)))
 
 
 def _shape_files(shapes_dirs: Sequence[Path]) -> tuple[Path, ...]:
