@@ -17,7 +17,7 @@ and the reasoner is skipped.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,7 +28,6 @@ from kg import vocab as v
 from kg.ground import Grounder
 from kg.ground.normalise import normalise, singular_variants, split_parenthesised
 from kg.validate import ontology_page_cache as opc
-from kg.validate import reasoner as rz
 from kg.validate.lineage import (
     STATED_SUBCLASS_OF,
     SUBCLASS_OF,
@@ -38,20 +37,13 @@ from kg.validate.lineage import (
     page_claims,
 )
 from kg.validate.locate import PageIndex
-from kg.validate.ontology import CL_PURL, Ontology, is_obo, load
+from kg.validate.ontology import CL_PURL, Ontology, load
 from kg.validate.report import Severity, ValidationResult
 from kg.validate.result_cache import ResultCache
-from kg.validate.source import BuildData, PageInfo, graph_bytes
+from kg.validate.source import BuildData, PageInfo, graph_bytes, pref_labels
 
 _SHIPPED_MARK = "(shipped module)"
 _SAME = (v.SAME_AS, v.SKOS_EXACT_MATCH)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class OntologyOutcome:
-    results: tuple[ValidationResult, ...]
-    notices: tuple[str, ...]
-    checks: tuple[str, ...]
 
 
 def ontology_files(
@@ -85,47 +77,25 @@ def ontology_files(
 
 
 @dataclass(slots=True)
-class PendingChecks:
-    """Ontology checks done, the reasoner (maybe) still running: :meth:`finish` waits."""
+class CheckedPages:
+    """The ontology checks of every page graph (before the reasoner)."""
 
     results: list[ValidationResult]
     notices: list[str]
     claims: list[tuple[PageInfo, Verdict]]
-    running: rz.Running
-    reasoner_note: str | None
-    index: Callable[[PageInfo], PageIndex]  # a page's index, for the reasoner's findings
-
-    def cancel(self) -> None:
-        self.running.stop()
-
-    def finish(self) -> OntologyOutcome:
-        verdict = self.running.result()
-        checks = ["ontology"]
-        if verdict.status not in ("skipped", "error"):
-            checks.append("reasoner")
-        results = self.results + list(_reasoner_results(verdict, self.claims, self.index))
-        notices = [*self.notices, self.reasoner_note or verdict.notice]
-        return OntologyOutcome(results=tuple(results), notices=tuple(notices), checks=tuple(checks))
+    same: set[tuple[str, str]]
+    used: set[str]  # the cache keys read or written (kg.validate.result_cache)
 
 
-def start_checks(
-    data: BuildData,
-    files: Sequence[Path],
-    *,
-    reasoner: bool = True,
-    timeout: float = 120.0,
-    cache: ResultCache | None = None,
-) -> PendingChecks:
-    """Run the ontology checks over every page graph and start the reasoner in the background.
-
-    ``cache``: read the checks of a page graph whose inputs did not change from there
-    (kg.validate.ontology_page_cache), and store the others'.
-    """
+def check_pages(
+    data: BuildData, files: Sequence[Path], cache: ResultCache | None = None
+) -> CheckedPages:
+    """The checks of :func:`start_checks` but the reasoner (e.g. in another process)."""
     from kg.ground import shipped_module_path
 
     onto = _merge([load(f, shipped_module=shipped_module_path()) for f in files])
     grounder: list[Grounder] = []  # loaded when a page is checked (not read from the cache)
-    pref = _pref_labels(data)
+    pref = pref_labels(data)
     config = opc.config_digest(files) if cache is not None else ""
     results: list[ValidationResult] = []
     claims: list[tuple[PageInfo, Verdict]] = []
@@ -149,19 +119,8 @@ def start_checks(
         same.update(found.same)
     kind = " (a module)" if onto.is_module else ""
     notices = [f"ontology: {onto.name}{kind}, read with {onto.engine}"]
-    owl = [f for f in files if not is_obo(f)]
-    axioms = _axioms([vd for _, vd in claims], same)
-    running = rz.start(
-        owl[0] if owl else files[0], axioms, timeout=timeout, enabled=reasoner and bool(owl)
-    )
-    note = None if owl else "reasoner: skipped (owlready2 reads no OBO file)"
-
-    def index(page: PageInfo) -> PageIndex:
-        found = PageIndex.build(page.page_iri, page.source_file, data.graphs[page.graph])
-        found.pref.update(pref)
-        return found
-
-    return PendingChecks(results, notices, claims, running, note, index)
+    used = set(cache.used) if cache is not None else set()
+    return CheckedPages(results, notices, claims, same, used)
 
 
 def _page_checks(
@@ -357,58 +316,6 @@ def _named(iri: str, onto: Ontology) -> str:
     return f"{v.compress_or_iri(iri)} {onto.label(iri) or ''}".strip()
 
 
-def _axioms(verdicts: Sequence[Verdict], same: set[tuple[str, str]]) -> rz.Axioms:
-    pairs = {
-        (vd.child_class, vd.parent_class)
-        for vd in verdicts
-        if vd.claim.predicate in (SUBCLASS_OF, STATED_SUBCLASS_OF)
-        and vd.child_class
-        and vd.parent_class
-        and vd.child_class != vd.parent_class
-    }
-    return rz.Axioms(subclass=tuple(sorted(pairs)), same=tuple(sorted(same)))  # type: ignore[arg-type]
-
-
-def _reasoner_results(
-    verdict: rz.ReasonerResult,
-    claims: Sequence[tuple[PageInfo, Verdict]],
-    index_of: Callable[[PageInfo], PageIndex],
-) -> Iterable[ValidationResult]:
-    """Inconsistency as one build-level violation; an unsatisfiable class at each claim that
-    names it (its subclasses, unsatisfiable with it, are only counted in the notice)."""
-    check: dict[str, Any] = {"source_shape": v.SHAPE_REASONER, "constraint": v.SHAPE_REASONER_CHECK}
-    unsat = set(verdict.unsatisfiable)
-    located = [(p, vd) for p, vd in claims if {vd.child_class, vd.claim.child} & unsat]
-    if verdict.status == "inconsistent" or (unsat and not located):
-        yield ValidationResult(
-            severity=Severity.VIOLATION,
-            focus_node=v.BUILD_GRAPH,
-            message=verdict.notice,
-            origin="reasoner",
-            **check,
-        )
-    indexes: dict[str, PageIndex] = {}
-    for page, vd in located:
-        index = indexes.get(page.graph) or indexes.setdefault(page.graph, index_of(page))
-        c = vd.claim
-        cls = vd.child_class if vd.child_class in unsat else c.child
-        value = f"<{c.parent}>"
-        yield ValidationResult(
-            severity=Severity.VIOLATION,
-            focus_node=c.child,
-            path=c.predicate,
-            value=value,
-            message=f"{v.compress_or_iri(cls or c.child)} is unsatisfiable (HermiT) once the "
-            "pages' class claims are added: a claim contradicts a disjointness axiom of the "
-            "ontology",
-            focus_label=index.label(c.child),
-            page=page.slug,
-            location=index.locate(c.child, c.predicate, value),
-            origin="reasoner",
-            **check,
-        )
-
-
 def _result(
     page: PageInfo,
     index: PageIndex,
@@ -435,17 +342,6 @@ def _result(
         location=index.locate(near, v.RDF_TYPE) if near else index.locate(focus, path, value),
         origin="ontology",
     )
-
-
-def _pref_labels(data: BuildData) -> dict[str, str]:
-    pref = v.PREF_LABEL
-    return {
-        t.subject.value: t.object.value
-        for t in data.terms_graph
-        if t.predicate.value == pref
-        and isinstance(t.subject, ox.NamedNode)
-        and isinstance(t.object, ox.Literal)
-    }
 
 
 def _merge(ontologies: list[Ontology]) -> Ontology:

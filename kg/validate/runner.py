@@ -18,6 +18,7 @@ import pyoxigraph as ox
 import rdflib
 
 from kg import vocab as v
+from kg.validate.ontology_side import OntologyPages
 from kg.validate.report import Report, ValidationResult, merge_results
 from kg.validate.result_cache import ResultCache, config_digest, unit_key
 from kg.validate.shapes import (
@@ -56,7 +57,8 @@ def validate_build(
     ``build/validation-cache/`` (kg.validate.result_cache), store the others', and drop the
     entries no unit used. ``stats``, when given, is filled with what was evaluated.
     """
-    from kg.validate.ontology_checks import ontology_files, start_checks
+    from kg.validate.ontology_checks import ontology_files
+    from kg.validate.ontology_reasoner import start_reasoner
 
     stats = stats if stats is not None else RunStats()
     build_dir = Path(build_dir)
@@ -69,17 +71,14 @@ def validate_build(
     roots = _roots(build_dir)
     onto_files, onto_notes = ontology_files(manifest, ontology_paths, roots)
     store = ResultCache(build_dir, _activities(data)) if cache else None
-    pending = start_checks(
-        data, onto_files, reasoner=reasoner, timeout=reasoner_timeout, cache=store
-    )
-    try:
+    with OntologyPages(data, onto_files, store, beside=jobs > 1) as ontology:
         units = iter_units(data, shapes.inverse_paths, linked=linked)
         outcomes = _run_cached(units, store, files, roots, jobs, progress, engine, stats)
-    except BaseException:
-        pending.cancel()  # never leave a reasoner running behind an error
-        raise
+        checked = ontology.result()
+    pending = start_reasoner(data, onto_files, checked, reasoner=reasoner, timeout=reasoner_timeout)
     onto = pending.finish()
     if store is not None:
+        store.used |= checked.used
         stats.pruned = store.prune()
     return _report(
         data,

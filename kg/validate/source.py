@@ -239,6 +239,18 @@ def _note(
         nodes.setdefault(graph, _PageNode()).about[(s.value, p)] = o.value
 
 
+def pref_labels(data: BuildData) -> dict[str, str]:
+    """The terms graph's skos:prefLabel of each node."""
+    pref = v.PREF_LABEL
+    return {
+        t.subject.value: t.object.value
+        for t in data.terms_graph
+        if t.predicate.value == pref
+        and isinstance(t.subject, ox.NamedNode)
+        and isinstance(t.object, ox.Literal)
+    }
+
+
 def from_rdflib(data: rdflib.Dataset) -> BuildData:
     """The same grouping for an in-memory rdflib Dataset (triples in the default graph too)."""
     text = data.serialize(format="nquads")
