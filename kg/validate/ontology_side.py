@@ -4,8 +4,9 @@ kg.validate.ontology_checks reads every page graph once more and checks it again
 Ontology; done first, in the main process, it kept the other cores idle while it ran. With
 more than one job it now runs in one forked process while the main process cuts units and the
 workers validate them; its result (results, the lineage verdicts for the reasoner, the cache
-keys it used) comes back when asked for. With one job, or where processes cannot be forked, it
-runs here, in the calling process, when asked for.
+keys it used) comes back when asked for (:meth:`OntologyPages.ready` says whether it has, so the
+reasoner can start while units are still validated). With one job, or where processes cannot be
+forked, it runs first, here.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ class OntologyPages:
         self._job: Job = (data, tuple(files), cache)
         self._process: BaseProcess | None = None
         self._conn: Connection | None = None
+        self._done: CheckedPages | None = None
         if beside and "fork" in multiprocessing.get_all_start_methods():
             ctx = multiprocessing.get_context("fork")
             here, there = ctx.Pipe(duplex=False)
@@ -56,13 +58,20 @@ class OntologyPages:
             self._process.start()
             there.close()
             self._conn = here
+        else:  # here and now, so that the reasoner can start before the units are validated
+            self._done = check_pages(*self._job)
+
+    def ready(self) -> bool:
+        """Whether :meth:`result` would return at once."""
+        return self._done is not None or (self._conn is not None and self._conn.poll())
 
     def __enter__(self) -> OntologyPages:
         return self
 
     def result(self) -> CheckedPages:
-        if self._process is None or self._conn is None:
-            return check_pages(*self._job)
+        if self._done is not None:
+            return self._done
+        assert self._process is not None and self._conn is not None
         try:
             ok, value = self._conn.recv()
         except EOFError:
@@ -71,6 +80,7 @@ class OntologyPages:
         if not ok:
             raise value
         assert isinstance(value, CheckedPages)
+        self._done = value
         return value
 
     def __exit__(

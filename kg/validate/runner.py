@@ -58,7 +58,7 @@ def validate_build(
     entries no unit used. ``stats``, when given, is filled with what was evaluated.
     """
     from kg.validate.ontology_checks import ontology_files
-    from kg.validate.ontology_reasoner import start_reasoner
+    from kg.validate.ontology_reasoner import PendingChecks, start_reasoner
 
     stats = stats if stats is not None else RunStats()
     build_dir = Path(build_dir)
@@ -71,12 +71,32 @@ def validate_build(
     roots = _roots(build_dir)
     onto_files, onto_notes = ontology_files(manifest, ontology_paths, roots)
     store = ResultCache(build_dir, _activities(data)) if cache else None
-    with OntologyPages(data, onto_files, store, beside=jobs > 1) as ontology:
-        units = iter_units(data, shapes.inverse_paths, linked=linked)
-        outcomes = _run_cached(units, store, files, roots, jobs, progress, engine, stats)
-        checked = ontology.result()
-    pending = start_reasoner(data, onto_files, checked, reasoner=reasoner, timeout=reasoner_timeout)
-    onto = pending.finish()
+    pending: list[PendingChecks] = []  # the reasoner, started once the ontology checks end
+
+    def start_when_ready(ontology: OntologyPages) -> None:
+        if not pending and ontology.ready():
+            checked = ontology.result()
+            pending.append(
+                start_reasoner(
+                    data, onto_files, checked, reasoner=reasoner, timeout=reasoner_timeout
+                )
+            )
+
+    try:
+        with OntologyPages(data, onto_files, store, beside=jobs > 1) as ontology:
+            start_when_ready(ontology)
+            units = _watching(
+                iter_units(data, shapes.inverse_paths, linked=linked),
+                lambda: start_when_ready(ontology),
+            )
+            outcomes = _run_cached(units, store, files, roots, jobs, progress, engine, stats)
+            checked = ontology.result()
+            start_when_ready(ontology)
+    except BaseException:
+        for p in pending:
+            p.cancel()  # never leave a reasoner running behind an error
+        raise
+    onto = pending[0].finish()
     if store is not None:
         store.used |= checked.used
         stats.pruned = store.prune()
@@ -204,6 +224,17 @@ def _report(
         checks=checks,
         shapes=tuple(_display(f) for f in files),
     )
+
+
+def _watching(units: Iterable[Unit], check: Callable[[], None]) -> Iterator[Unit]:
+    """``units``, calling ``check`` before each is made."""
+    it = iter(units)
+    while True:
+        check()
+        unit = next(it, None)
+        if unit is None:
+            return
+        yield unit
 
 
 def _activities(data: BuildData) -> tuple[str, ...]:
