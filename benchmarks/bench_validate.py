@@ -37,12 +37,16 @@ sys.path.insert(0, str(HERE.parent))
 from benchmarks.corpus import generate_corpus  # noqa: E402
 
 PER_PAGE = """
-import json, resource, sys, time
+import json, os, resource, sys, time
 from pathlib import Path
 from kg.validate import validate_build
+from kg.validate.runner import RunStats
+stats = RunStats()
 t = time.perf_counter()
-r = validate_build(Path(sys.argv[1]), jobs=int(sys.argv[2]), reasoner=False, engine=sys.argv[3])
+r = validate_build(Path(sys.argv[1]), jobs=int(sys.argv[2]), reasoner=False, engine=sys.argv[3],
+                   cache=sys.argv[5] == "cache", stats=stats)
 dt = time.perf_counter() - t
+cpu = sum(os.times()[:4])
 shacl = sorted(
     json.dumps([str(x.severity), x.focus_node, x.path, x.value, x.source_shape, x.constraint,
                 x.page, x.message])
@@ -51,12 +55,13 @@ shacl = sorted(
 Path(sys.argv[4]).write_text("\\n".join(shacl), "utf-8")
 peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-print(json.dumps({"seconds": dt, "results": len(r.results), "shacl": len(shacl),
-                  "pages": r.pages, "peak_mb": peak / 1024}))
+print(json.dumps({"seconds": dt, "cpu": cpu, "results": len(r.results), "shacl": len(shacl),
+                  "pages": r.pages, "peak_mb": peak / 1024, "units": stats.units,
+                  "evaluated": len(stats.evaluated)}))
 """
 
 WHOLE = """
-import json, resource, sys, time
+import json, os, resource, sys, time
 import pyshacl, rdflib
 from kg.validate import load_shapes
 t = time.perf_counter()
@@ -73,6 +78,7 @@ _, report, _ = pyshacl.validate(g, shacl_graph=shapes.graph)
 dt = time.perf_counter() - t
 n = len(list(report.objects(None, rdflib.URIRef("http://www.w3.org/ns/shacl#result"))))
 print(json.dumps({"seconds": dt, "load_seconds": load, "shacl": n, "triples": len(g),
+                  "cpu": sum(os.times()[:4]),
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -99,9 +105,47 @@ def prepare(pages: int, seed: int, jobs: int) -> Path:
     return target
 
 
-def per_page(build_dir: Path, jobs: int, engine: str) -> tuple[dict[str, float], Path]:
-    results = build_dir.parent / f"{build_dir.name}-{engine}-{jobs}.results"
-    return run(PER_PAGE, str(build_dir), str(jobs), engine, str(results)), results
+def per_page(
+    build_dir: Path, jobs: int, engine: str, *, cache: bool = False
+) -> tuple[dict[str, float], Path]:
+    """One validation in a fresh process; the engines are compared without the result cache."""
+    flag = "cache" if cache else "no-cache"
+    results = build_dir.parent / f"{build_dir.name}-{engine}-{jobs}-{flag}.results"
+    return run(PER_PAGE, str(build_dir), str(jobs), engine, str(results), flag), results
+
+
+def cached_runs(
+    build_dir: Path, corpus: Path | None, jobs: int, uncached: Path
+) -> tuple[list[tuple[str, dict[str, float]]], bool]:
+    """The result cache (build/validation-cache): filled from empty, nothing changed, and after
+    one page is edited and the build rebuilt (then the edit is undone and rebuilt again)."""
+    import shutil
+
+    from kg.pipeline import build
+    from kg.validate.result_cache import FOLDER
+
+    shutil.rmtree(build_dir / FOLDER, ignore_errors=True)
+    rows = [(f"cache empty, {jobs} proc.", per_page(build_dir, jobs, "compiled", cache=True)[0])]
+    unchanged, results = per_page(build_dir, jobs, "compiled", cache=True)
+    rows.append((f"cache, unchanged, {jobs} p.", unchanged))
+    same = results.read_text("utf-8") == uncached.read_text("utf-8")
+    if corpus is None:
+        return rows, same
+    page = sorted(p for p in corpus.iterdir() if p.is_file())[len(list(corpus.iterdir())) // 2]
+    before = page.read_bytes()
+    try:
+        page.write_bytes(before + b"\nAn added closing line.\n")
+        build([corpus], out=build_dir, jobs=jobs)
+        rows.append(
+            (
+                f"cache, 1 page edited, {jobs} p.",
+                per_page(build_dir, jobs, "compiled", cache=True)[0],
+            )
+        )
+    finally:
+        page.write_bytes(before)
+        build([corpus], out=build_dir, jobs=jobs)
+    return rows, same
 
 
 def main() -> None:
@@ -114,6 +158,9 @@ def main() -> None:
         "--pyshacl-pages", type=int, default=2500, help="skip pyshacl on builds larger than this"
     )
     parser.add_argument("--skip-whole", action="store_true", help="skip whole-graph pyshacl")
+    parser.add_argument(
+        "--corpus", type=Path, help="the pages --build-dir was built from (for the edit run)"
+    )
     args = parser.parse_args()
 
     build_dir = args.build_dir or prepare(args.pages, args.seed, args.jobs)
@@ -135,10 +182,23 @@ def main() -> None:
     if not args.skip_whole and pages <= args.pyshacl_pages:
         whole = run(WHOLE, str(build_dir / "dataset.nq"))
         rows.append(("whole graph (pyshacl once)", whole))
-    print(f"{'approach':30} {'seconds':>9} {'pages/s':>9} {'SHACL results':>14} {'peak MB':>8}")
+    corpus = args.corpus or (
+        None if args.build_dir else HERE / "out" / f"corpus-{args.pages}-{args.seed}"
+    )
+    cached, cached_same = cached_runs(build_dir, corpus, args.jobs, compiled_results)
+    rows.extend(cached)
+    print(
+        f"{'approach':30} {'seconds':>9} {'CPU s':>8} {'pages/s':>9} {'SHACL results':>14} "
+        f"{'peak MB':>8} {'units evaluated':>16}"
+    )
     for name, r in rows:
         pps = pages / r["seconds"] if r["seconds"] else 0.0
-        print(f"{name:30} {r['seconds']:9.1f} {pps:9.1f} {int(r['shacl']):14} {r['peak_mb']:8.0f}")
+        done = f"{int(r['evaluated'])}/{int(r['units'])}" if "units" in r else "-"
+        print(
+            f"{name:30} {r['seconds']:9.1f} {r['cpu']:8.1f} {pps:9.1f} {int(r['shacl']):14} "
+            f"{r['peak_mb']:8.0f} {done:>16}"
+        )
+    print(f"results with the cache (unchanged) == without: {'yes' if cached_same else 'NO'}")
     best = min(r["seconds"] for name, r in rows if name.startswith("compiled"))
     if reference is not None:
         same = compiled_results.read_text("utf-8") == reference_results.read_text("utf-8")

@@ -58,6 +58,12 @@ FORMATS = ("json", "text", "turtle")
 )
 @click.option("--no-reasoner", is_flag=True, help="Skip the HermiT consistency check.")
 @click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Validate every page graph again, ignoring (and not updating) the results kept in "
+    "BUILD/validation-cache from earlier runs.",
+)
+@click.option(
     "--limit",
     type=click.IntRange(min=1),
     default=10,
@@ -74,6 +80,7 @@ def command(
     ontologies: tuple[Path, ...],
     engine: str,
     no_reasoner: bool,
+    no_cache: bool,
     limit: int,
     output: Path | None,
 ) -> None:
@@ -91,6 +98,7 @@ def command(
         ontology_paths=list(ontologies) or None,
         reasoner=not no_reasoner,
         engine=engine,
+        cache=not no_cache,
     )
     level = Severity(fail_on.capitalize())
     text = render(report, fmt, fail_on=level, limit=limit)

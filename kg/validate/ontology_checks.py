@@ -27,7 +27,7 @@ import pyoxigraph as ox
 from kg import vocab as v
 from kg.ground import Grounder
 from kg.ground.normalise import normalise, singular_variants, split_parenthesised
-from kg.validate import reasoner as rz
+from kg.validate import ontology_page_cache as opc
 from kg.validate.lineage import (
     STATED_SUBCLASS_OF,
     SUBCLASS_OF,
@@ -37,19 +37,13 @@ from kg.validate.lineage import (
     page_claims,
 )
 from kg.validate.locate import PageIndex
-from kg.validate.ontology import CL_PURL, Ontology, is_obo, load
+from kg.validate.ontology import CL_PURL, Ontology, load
 from kg.validate.report import Severity, ValidationResult
-from kg.validate.source import BuildData, PageInfo
+from kg.validate.result_cache import ResultCache
+from kg.validate.source import BuildData, PageInfo, graph_bytes, pref_labels
 
 _SHIPPED_MARK = "(shipped module)"
 _SAME = (v.SAME_AS, v.SKOS_EXACT_MATCH)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class OntologyOutcome:
-    results: tuple[ValidationResult, ...]
-    notices: tuple[str, ...]
-    checks: tuple[str, ...]
 
 
 def ontology_files(
@@ -83,72 +77,81 @@ def ontology_files(
 
 
 @dataclass(slots=True)
-class PendingChecks:
-    """Ontology checks done, the reasoner (maybe) still running: :meth:`finish` waits."""
+class CheckedPages:
+    """The ontology checks of every page graph (before the reasoner)."""
 
     results: list[ValidationResult]
     notices: list[str]
-    claims: list[tuple[PageInfo, PageIndex, Verdict]]
-    running: rz.Running
-    reasoner_note: str | None
-
-    def cancel(self) -> None:
-        self.running.stop()
-
-    def finish(self) -> OntologyOutcome:
-        verdict = self.running.result()
-        checks = ["ontology"]
-        if verdict.status not in ("skipped", "error"):
-            checks.append("reasoner")
-        results = self.results + list(_reasoner_results(verdict, self.claims))
-        notices = [*self.notices, self.reasoner_note or verdict.notice]
-        return OntologyOutcome(results=tuple(results), notices=tuple(notices), checks=tuple(checks))
+    claims: list[tuple[PageInfo, Verdict]]
+    same: set[tuple[str, str]]
+    used: set[str]  # the cache keys read or written (kg.validate.result_cache)
 
 
-def start_checks(
-    data: BuildData, files: Sequence[Path], *, reasoner: bool = True, timeout: float = 120.0
-) -> PendingChecks:
-    """Run the ontology checks over every page graph and start the reasoner in the background."""
+def check_pages(
+    data: BuildData, files: Sequence[Path], cache: ResultCache | None = None
+) -> CheckedPages:
+    """The checks of :func:`start_checks` but the reasoner (e.g. in another process)."""
     from kg.ground import shipped_module_path
-    from kg.validate.vocab_checks import vocab_results
 
     onto = _merge([load(f, shipped_module=shipped_module_path()) for f in files])
-    grounder = Grounder.load()
-    pref = _pref_labels(data)
+    grounder: list[Grounder] = []  # loaded when a page is checked (not read from the cache)
+    pref = pref_labels(data)
+    config = opc.config_digest(files) if cache is not None else ""
     results: list[ValidationResult] = []
-    claims: list[tuple[PageInfo, PageIndex, Verdict]] = []
+    claims: list[tuple[PageInfo, Verdict]] = []
     same: set[tuple[str, str]] = set()
     for page in data.pages:
         triples = data.graphs[page.graph]
-        index = PageIndex.build(page.page_iri, page.source_file, triples)
-        index.pref.update(pref)
-        resolver = Resolver.for_page(onto, triples, pref)
-        results.extend(_ids(page, triples, index, onto, grounder))
-        results.extend(
-            vocab_results(
-                page,
-                triples,
-                index,
-                grounder,
-                onto.has,
-                check_cl=onto.is_module,
-                result=_result,
-            )
-        )
-        results.extend(_labels(page, triples, index, onto))
-        verdicts = judge(page_claims(triples), resolver)
-        results.extend(_lineage(page, verdicts, index, resolver, onto))
-        claims.extend((page, index, vd) for vd in verdicts)
-        same.update((n, c) for n, c in resolver.same.items() if onto.has(c))
+        page_pref = {n: pref[n] for n in _named_nodes(triples) if n in pref}
+        found = None
+        if cache is not None:
+            raw = graph_bytes(data.graphs, page.graph)
+            key = opc.page_key(config, page, raw, page_pref, cache.activities)
+            found = opc.read(cache, key, page)
+        if found is None:
+            if not grounder:
+                grounder.append(Grounder.load())
+            found = _page_checks(page, triples, page_pref, onto, grounder[0])
+            if cache is not None:
+                opc.write(cache, key, page, found)
+        results.extend(found.results)
+        claims.extend((page, vd) for vd in found.verdicts)
+        same.update(found.same)
     kind = " (a module)" if onto.is_module else ""
     notices = [f"ontology: {onto.name}{kind}, read with {onto.engine}"]
-    owl = [f for f in files if not is_obo(f)]
-    axioms = _axioms([vd for _, _, vd in claims], same)
-    running = rz.start(
-        owl[0] if owl else files[0], axioms, timeout=timeout, enabled=reasoner and bool(owl)
-    )
-    note = None if owl else "reasoner: skipped (owlready2 reads no OBO file)"
-    return PendingChecks(results, notices, claims, running, note)
+    used = set(cache.used) if cache is not None else set()
+    return CheckedPages(results, notices, claims, same, used)
+
+
+def _page_checks(
+    page: PageInfo,
+    triples: Sequence[ox.Triple],
+    pref: dict[str, str],
+    onto: Ontology,
+    grounder: Grounder,
+) -> opc.PageChecks:
+    """The checks of one page graph. ``pref``: the terms graph's preferred labels of (at
+    least) the nodes the page names (no other node is looked up)."""
+    from kg.validate.vocab_checks import vocab_results
+
+    index = PageIndex.build(page.page_iri, page.source_file, triples)
+    index.pref.update(pref)
+    resolver = Resolver.for_page(onto, triples, pref)
+    results = [
+        *_ids(page, triples, index, onto, grounder),
+        *vocab_results(
+            page, triples, index, grounder, onto.has, check_cl=onto.is_module, result=_result
+        ),
+        *_labels(page, triples, index, onto),
+    ]
+    verdicts = judge(page_claims(triples), resolver)
+    results.extend(_lineage(page, verdicts, index, resolver, onto))
+    same = tuple(sorted((n, c) for n, c in resolver.same.items() if onto.has(c)))
+    return opc.PageChecks(results=tuple(results), verdicts=verdicts, same=same)
+
+
+def _named_nodes(triples: Sequence[ox.Triple]) -> set[str]:
+    return {n.value for t in triples for n in (t.subject, t.object) if isinstance(n, ox.NamedNode)}
 
 
 def _ids(
@@ -313,54 +316,6 @@ def _named(iri: str, onto: Ontology) -> str:
     return f"{v.compress_or_iri(iri)} {onto.label(iri) or ''}".strip()
 
 
-def _axioms(verdicts: Sequence[Verdict], same: set[tuple[str, str]]) -> rz.Axioms:
-    pairs = {
-        (vd.child_class, vd.parent_class)
-        for vd in verdicts
-        if vd.claim.predicate in (SUBCLASS_OF, STATED_SUBCLASS_OF)
-        and vd.child_class
-        and vd.parent_class
-        and vd.child_class != vd.parent_class
-    }
-    return rz.Axioms(subclass=tuple(sorted(pairs)), same=tuple(sorted(same)))  # type: ignore[arg-type]
-
-
-def _reasoner_results(
-    verdict: rz.ReasonerResult, claims: Sequence[tuple[PageInfo, PageIndex, Verdict]]
-) -> Iterable[ValidationResult]:
-    """Inconsistency as one build-level violation; an unsatisfiable class at each claim that
-    names it (its subclasses, unsatisfiable with it, are only counted in the notice)."""
-    check: dict[str, Any] = {"source_shape": v.SHAPE_REASONER, "constraint": v.SHAPE_REASONER_CHECK}
-    unsat = set(verdict.unsatisfiable)
-    located = [(p, i, vd) for p, i, vd in claims if {vd.child_class, vd.claim.child} & unsat]
-    if verdict.status == "inconsistent" or (unsat and not located):
-        yield ValidationResult(
-            severity=Severity.VIOLATION,
-            focus_node=v.BUILD_GRAPH,
-            message=verdict.notice,
-            origin="reasoner",
-            **check,
-        )
-    for page, index, vd in located:
-        c = vd.claim
-        cls = vd.child_class if vd.child_class in unsat else c.child
-        value = f"<{c.parent}>"
-        yield ValidationResult(
-            severity=Severity.VIOLATION,
-            focus_node=c.child,
-            path=c.predicate,
-            value=value,
-            message=f"{v.compress_or_iri(cls or c.child)} is unsatisfiable (HermiT) once the "
-            "pages' class claims are added: a claim contradicts a disjointness axiom of the "
-            "ontology",
-            focus_label=index.label(c.child),
-            page=page.slug,
-            location=index.locate(c.child, c.predicate, value),
-            origin="reasoner",
-            **check,
-        )
-
-
 def _result(
     page: PageInfo,
     index: PageIndex,
@@ -387,17 +342,6 @@ def _result(
         location=index.locate(near, v.RDF_TYPE) if near else index.locate(focus, path, value),
         origin="ontology",
     )
-
-
-def _pref_labels(data: BuildData) -> dict[str, str]:
-    pref = v.PREF_LABEL
-    return {
-        t.subject.value: t.object.value
-        for t in data.terms_graph
-        if t.predicate.value == pref
-        and isinstance(t.subject, ox.NamedNode)
-        and isinstance(t.object, ox.Literal)
-    }
 
 
 def _merge(ontologies: list[Ontology]) -> Ontology:

@@ -9,12 +9,18 @@ HermiT where Java is present (kg.validate.reasoner), and returns one :class:`Rep
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 
+import pyoxigraph as ox
 import rdflib
 
+from kg import vocab as v
+from kg.validate.ontology_side import OntologyPages
 from kg.validate.report import Report, ValidationResult, merge_results
+from kg.validate.result_cache import ResultCache, config_digest, unit_key
 from kg.validate.shapes import (
     ShapeSet,
     builtin_shapes_dir,
@@ -23,7 +29,7 @@ from kg.validate.shapes import (
     shape_files,
 )
 from kg.validate.source import BuildData, dataset_path, from_rdflib, read_dataset, read_manifest
-from kg.validate.units import Linked, iter_units, make_units
+from kg.validate.units import Linked, Unit, iter_units, make_units
 from kg.validate.units_run import DEFAULT_ENGINE, Outcome, fallback_notice, run_units
 
 
@@ -37,6 +43,8 @@ def validate_build(
     reasoner_timeout: float = 120.0,
     progress: Callable[[Outcome], None] | None = None,
     engine: str = DEFAULT_ENGINE,
+    cache: bool = True,
+    stats: RunStats | None = None,
 ) -> Report:
     """Validate a build folder (see the module docstring). A report is returned, not raised.
 
@@ -44,9 +52,15 @@ def validate_build(
     module). ``engine`` is the SHACL engine (kg.validate.units_run.ENGINES): ``compiled``
     (kg's compiled shapes, pyshacl for any shape it cannot compile) or ``pyshacl``. Raises
     :class:`kg.errors.InputError` for a missing or unreadable build or shapes.
-    """
-    from kg.validate.ontology_checks import ontology_files, start_checks
 
+    ``cache``: read the results of units whose inputs did not change since the last run from
+    ``build/validation-cache/`` (kg.validate.result_cache), store the others', and drop the
+    entries no unit used. ``stats``, when given, is filled with what was evaluated.
+    """
+    from kg.validate.ontology_checks import ontology_files
+    from kg.validate.ontology_reasoner import PendingChecks, start_reasoner
+
+    stats = stats if stats is not None else RunStats()
     build_dir = Path(build_dir)
     dataset = dataset_path(build_dir)
     manifest = read_manifest(build_dir)
@@ -56,15 +70,36 @@ def validate_build(
     data = read_dataset(dataset, on_quad=linked.add)  # gathers the units' context as it scans
     roots = _roots(build_dir)
     onto_files, onto_notes = ontology_files(manifest, ontology_paths, roots)
-    pending = start_checks(data, onto_files, reasoner=reasoner, timeout=reasoner_timeout)
+    store = ResultCache(build_dir, _activities(data)) if cache else None
+    pending: list[PendingChecks] = []  # the reasoner, started once the ontology checks end
+
+    def start_when_ready(ontology: OntologyPages) -> None:
+        if not pending and ontology.ready():
+            checked = ontology.result()
+            pending.append(
+                start_reasoner(
+                    data, onto_files, checked, reasoner=reasoner, timeout=reasoner_timeout
+                )
+            )
+
     try:
-        units = iter_units(data, shapes.inverse_paths, linked=linked)
-        # one unit per graph, and at most one for the terms no page owns
-        outcomes = run_units(units, files, roots, jobs, progress, engine, len(data.graphs) + 1)
+        with OntologyPages(data, onto_files, store, beside=jobs > 1) as ontology:
+            start_when_ready(ontology)
+            units = _watching(
+                iter_units(data, shapes.inverse_paths, linked=linked),
+                lambda: start_when_ready(ontology),
+            )
+            outcomes = _run_cached(units, store, files, roots, jobs, progress, engine, stats)
+            checked = ontology.result()
+            start_when_ready(ontology)
     except BaseException:
-        pending.cancel()  # never leave a reasoner running behind an error
+        for p in pending:
+            p.cancel()  # never leave a reasoner running behind an error
         raise
-    onto = pending.finish()
+    onto = pending[0].finish()
+    if store is not None:
+        store.used |= checked.used
+        stats.pruned = store.prune()
     return _report(
         data,
         outcomes,
@@ -73,6 +108,64 @@ def validate_build(
         notices=[*onto_notes, *onto.notices, *_engine_notes(files, engine)],
         checks=("shacl", "evidence", *onto.checks),
     )
+
+
+@dataclass(slots=True)
+class RunStats:
+    """What one :func:`validate_build` did: units made, evaluated and read from the cache."""
+
+    units: int = 0
+    evaluated: list[str] = field(default_factory=list)  # unit names, in order
+    cached: int = 0
+    pruned: int = 0
+
+
+def _run_cached(
+    units: Iterable[Unit],
+    store: ResultCache | None,
+    files: Sequence[Path],
+    roots: Sequence[Path],
+    jobs: int,
+    progress: Callable[[Outcome], None] | None,
+    engine: str,
+    stats: RunStats,
+) -> list[Outcome]:
+    """Outcomes in the order of ``units``: cached ones read back, the others validated (in
+    ``jobs`` processes) and stored."""
+    config = config_digest(files, engine) if store is not None else ""
+    found: dict[int, Outcome] = {}
+    todo: list[tuple[int, str]] = []  # (position, key) of the units sent to validation
+
+    def misses() -> Iterator[Unit]:
+        for i, unit in enumerate(units):
+            stats.units += 1
+            if store is None:
+                todo.append((i, ""))
+                yield unit
+                continue
+            key = unit_key(unit, config, roots, store.activities)
+            hit = store.get(key, unit.name)
+            if hit is not None:
+                found[i] = hit
+                if progress:
+                    progress(hit)
+                continue
+            todo.append((i, key))
+            yield unit
+
+    pending = misses()
+    first = list(islice(pending, jobs))
+    if len(first) < jobs:  # fewer units to validate than jobs: no more processes than units
+        fresh = run_units(first, files, roots, jobs, progress, engine)
+    else:
+        fresh = run_units(chain(first, pending), files, roots, jobs, progress, engine, None)
+    for (i, key), outcome in zip(todo, fresh, strict=True):
+        found[i] = outcome
+        stats.evaluated.append(outcome.unit)
+        if store is not None:
+            store.put(key, outcome)
+    stats.cached = stats.units - len(todo)
+    return [found[i] for i in range(stats.units)]
 
 
 def validate_graph(
@@ -131,6 +224,24 @@ def _report(
         checks=checks,
         shapes=tuple(_display(f) for f in files),
     )
+
+
+def _watching(units: Iterable[Unit], check: Callable[[], None]) -> Iterator[Unit]:
+    """``units``, calling ``check`` before each is made."""
+    it = iter(units)
+    while True:
+        check()
+        unit = next(it, None)
+        if unit is None:
+            return
+        yield unit
+
+
+def _activities(data: BuildData) -> tuple[str, ...]:
+    """The IRIs of the build activities (kg.vocab.mint.activity_iri) the build graph holds."""
+    prefix = v.ACTIVITY_PREFIX
+    subjects = {t.subject.value for t in data.build_graph if isinstance(t.subject, ox.NamedNode)}
+    return tuple(sorted(s for s in subjects if s.startswith(prefix)))
 
 
 def _shape_files(shapes_dirs: Sequence[Path]) -> tuple[Path, ...]:

@@ -96,6 +96,10 @@ class DatasetGraphs(Mapping[str, tuple[ox.Triple, ...]]):
                 return [f"{line[:-n]} ." for line in lines]
         return [f"{t.subject} {t.predicate} {t.object} ." for t in self[graph]]
 
+    def raw(self, graph: str) -> bytes:
+        """The graph's lines of the file (N-Quads), as they are."""
+        return self._read(graph)[1]
+
     def _read(self, graph: str) -> tuple[tuple[ox.Triple, ...], bytes]:
         found = self._recent.get(graph)
         if found is not None:
@@ -122,6 +126,17 @@ class DatasetGraphs(Mapping[str, tuple[ox.Triple, ...]]):
 
 
 _RECENT = 4
+
+
+def graph_bytes(graphs: Mapping[str, tuple[ox.Triple, ...]], graph: str) -> bytes:
+    """A graph's statements as bytes that change when (and only when) they do: the file's
+    lines for a build, sorted N-Triples for an in-memory dataset."""
+    if isinstance(graphs, DatasetGraphs):
+        return graphs.raw(graph)
+    lines = sorted(f"{t.subject} {t.predicate} {t.object} ." for t in graphs.get(graph, ()))
+    return "\n".join(lines).encode("utf-8")
+
+
 _CHUNK = 1 << 22  # bytes parsed at a time while scanning
 
 
@@ -222,6 +237,18 @@ def _note(
         nodes.setdefault(graph, _PageNode()).wiki_pages.append(s.value)
     elif p in _ABOUT and not isinstance(o, ox.Triple):
         nodes.setdefault(graph, _PageNode()).about[(s.value, p)] = o.value
+
+
+def pref_labels(data: BuildData) -> dict[str, str]:
+    """The terms graph's skos:prefLabel of each node."""
+    pref = v.PREF_LABEL
+    return {
+        t.subject.value: t.object.value
+        for t in data.terms_graph
+        if t.predicate.value == pref
+        and isinstance(t.subject, ox.NamedNode)
+        and isinstance(t.object, ox.Literal)
+    }
 
 
 def from_rdflib(data: rdflib.Dataset) -> BuildData:
