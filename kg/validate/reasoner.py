@@ -20,6 +20,7 @@ import multiprocessing as mp
 import os
 import shutil
 import tempfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -156,7 +157,7 @@ def _run_hermit(path: Path, axioms: Axioms) -> tuple[str, str, list[str]]:
         fileobj=io.BytesIO(ontology_bytes(path, for_reasoner=True))
     )
     claims = world.get_ontology(_CLAIMS_ONTOLOGY)
-    added = _add_axioms(world, claims, axioms, owlready2)
+    added, groups = _add_axioms(world, claims, axioms, owlready2)
     try:
         owlready2.sync_reasoner_hermit(world, infer_property_values=False, debug=0)
     except owlready2.OwlReadyInconsistentOntologyError:
@@ -165,7 +166,7 @@ def _run_hermit(path: Path, axioms: Axioms) -> tuple[str, str, list[str]]:
             f"reasoner: HermiT found the ontology plus {added} class assertion(s) inconsistent",
             [],
         )
-    unsat = sorted(c.iri for c in world.inconsistent_classes() if hasattr(c, "iri"))
+    unsat = groups.expand([c.iri for c in world.inconsistent_classes() if hasattr(c, "iri")])
     if unsat:
         return (
             "unsatisfiable",
@@ -181,7 +182,15 @@ def _run_hermit(path: Path, axioms: Axioms) -> tuple[str, str, list[str]]:
     )
 
 
-def _add_axioms(world: Any, claims: Any, axioms: Axioms, owlready2: Any) -> int:
+def _add_axioms(world: Any, claims: Any, axioms: Axioms, owlready2: Any) -> tuple[int, Groups]:
+    """Add the build's axioms; how many, and the equivalence groups (see :func:`groups_of`).
+
+    Each group of nodes the pages make equivalent is added as one class: a minted node is
+    replaced by its group's representative in every axiom, and only the equivalences between
+    classes the ontology already has are stated. That is the same theory up to renaming, so
+    HermiT's verdict is the same; adding every minted node as ``equivalent_to`` instead made
+    owlready2 recurse past Python's limit at about a thousand pages naming one CL class.
+    """
     import types
 
     def cls(iri: str) -> Any:
@@ -192,18 +201,81 @@ def _add_axioms(world: Any, claims: Any, axioms: Axioms, owlready2: Any) -> int:
         with claims.get_namespace(base + iri[len(base)]):
             return types.new_class(name, (owlready2.Thing,))
 
+    groups = groups_of(axioms.same, known=lambda iri: world[iri] is not None)
     added = 0
     with claims:
-        for sub, sup in axioms.subclass:
+        for sub, sup in sorted({(groups.rep(a), groups.rep(b)) for a, b in axioms.subclass}):
+            if sub == sup:  # a minted node below its own class: true by the equivalence
+                added += 1
+                continue
             child, parent = cls(sub), cls(sup)
             if parent not in child.is_a:
                 child.is_a.append(parent)
                 added += 1
-        for node, same in axioms.same:
-            a, b = cls(node), cls(same)
-            a.equivalent_to.append(b)
-            added += 1
-    return added
+        for rep, other in groups.known_pairs():
+            cls(rep).equivalent_to.append(cls(other))
+        added += len(axioms.same)
+    return added, groups
+
+
+@dataclass(frozen=True, slots=True)
+class Groups:
+    """Nodes made equivalent by the pages, as groups with one representative each."""
+
+    rep_of: dict[str, str]
+    members: dict[str, tuple[str, ...]]
+    known: frozenset[str]  # the members the ontology has
+
+    def rep(self, iri: str) -> str:
+        return self.rep_of.get(iri, iri)
+
+    def known_pairs(self) -> list[tuple[str, str]]:
+        """(representative, other ontology class of its group): the equivalences to state."""
+        return [
+            (rep, m)
+            for rep, ms in sorted(self.members.items())
+            for m in ms
+            if m != rep and m in self.known
+        ]
+
+    def expand(self, iris: list[str]) -> list[str]:
+        """Every member of the groups of ``iris`` (all of a group is unsatisfiable together)."""
+        out = set(iris)
+        for iri in iris:
+            out.update(self.members.get(self.rep(iri), ()))
+        return sorted(out)
+
+
+def groups_of(pairs: Sequence[tuple[str, str]], known: Callable[[str], bool]) -> Groups:
+    """Union-find over ``pairs``; a group's representative is its smallest ontology class
+    (``known``), or its smallest IRI when the ontology has none of them."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    by_root: dict[str, list[str]] = {}
+    for x in parent:
+        by_root.setdefault(find(x), []).append(x)
+    rep_of: dict[str, str] = {}
+    members: dict[str, tuple[str, ...]] = {}
+    found: set[str] = set()
+    for ms in by_root.values():
+        in_onto = sorted(m for m in ms if known(m))
+        found.update(in_onto)
+        rep = in_onto[0] if in_onto else min(ms)
+        members[rep] = tuple(sorted(ms))
+        for m in ms:
+            rep_of[m] = rep
+    return Groups(rep_of=rep_of, members=members, known=frozenset(found))
 
 
 def _first_line(exc: BaseException) -> str:
