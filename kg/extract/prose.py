@@ -61,10 +61,12 @@ from kg.parse.model import Bullet, Paragraph, Span
 from kg.vocab import terms as p
 
 _BY_NAME = {r.name: r for r in RULES}
-#: any rule's cue. Every cue starts at a letter or at the ``-`` of ``-only``: the lookahead
-#: lets the search skip other positions without trying each branch (4x fewer steps, same matches)
+#: any rule's cue. Every branch of every cue starts with ``\b`` and a letter, or with the ``-``
+#: of ``-only`` (tests/extract/test_prose_cues.py checks it), so the zero-width prefix holds
+#: wherever a cue matches: the search tries the branches only there (2.5x faster, same matches).
 _ANY_CUE = re.compile(
-    "(?=[a-z\\-])(?:" + "|".join(f"(?:{r.cue.pattern})" for r in RULES) + ")", re.IGNORECASE
+    r"(?:\b(?=[a-z])|(?=-))(?:" + "|".join(f"(?:{r.cue.pattern})" for r in RULES) + ")",
+    re.IGNORECASE,
 )
 _CLAUSE = re.compile(r";|,\s*(?:while|whereas|but)\b|\bwhile\b")
 _NEG = re.compile(r"\b(?:not|no|never|without|lack of|absence of|neither|nor)\b", re.I)
