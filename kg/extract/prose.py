@@ -145,6 +145,18 @@ def _resolved(ctx: ExtractionContext) -> dict[tuple[str, str], Term | None]:
 
 
 def _mentions(ctx: ExtractionContext, text: str) -> list[Found]:
+    """The things ``text`` names, in order (a new list: callers may change it).
+
+    A pure function of the page's context and the text, kept per page: a quarter of the
+    clauses of a page repeat one seen before (copies of the body, repeated bullets)."""
+    key = ("prose-mentions", text)
+    found = ctx._memo.get(key)
+    if found is None:
+        found = ctx._memo[key] = tuple(_find_mentions(ctx, text))
+    return list(found)  # type: ignore[call-overload]
+
+
+def _find_mentions(ctx: ExtractionContext, text: str) -> list[Found]:
     out: list[Found] = []
     memo = _resolved(ctx)
     for m in _matcher(ctx).find(_SYMBOL_SLASH.sub(r"\1 ", text)):
