@@ -39,10 +39,11 @@ def page_graph(extraction: PageExtraction, *, source_file: str, shell: str) -> P
     # (extract_page already merges them: kg.extract.merge) cannot duplicate anything here.
     assertions = extraction.assertions
     selectors: dict[str, Evidence] = {}
+    sel_iris: dict[tuple[int, int], str] = {}  # span -> selector IRI (one digest per span)
     for a in assertions:
-        _statement(a, extraction, g, selectors, out)
+        _statement(a, extraction, g, selectors, sel_iris, out)
     for sel_iri, ev in selectors.items():
-        out.update(_selector(sel_iri, ev, page, g))
+        _selector(sel_iri, ev, page, g, out)
     terms = sorted(
         {
             (t.iri, t.label or "", t.category or "")
@@ -81,7 +82,12 @@ def _page_node(
 
 
 def _statement(
-    a: Assertion, ex: PageExtraction, g: str, selectors: dict[str, Evidence], out: set[str]
+    a: Assertion,
+    ex: PageExtraction,
+    g: str,
+    selectors: dict[str, Evidence],
+    sel_iris: dict[tuple[int, int], str],
+    out: set[str],
 ) -> None:
     # The hottest writer (a dozen lines per fact): lines are formatted in place, as
     # nquad() would, with the predicates rendered once at import (_P).
@@ -111,7 +117,8 @@ def _statement(
     for q_pred, q_value in a.qualifiers:
         add(f"{st}{iri(q_pred)} {literal(q_value)}{end}")
     for ev in a.evidence:
-        sel = v.selector_iri(ex.page_iri, ev.span.start, ev.span.end)
+        where = (ev.span.start, ev.span.end)
+        sel = sel_iris.get(where) or sel_iris.setdefault(where, v.selector_iri(ex.page_iri, *where))
         selectors.setdefault(sel, ev)
         add(f"{st}{_P.derived_from} {minted(sel)}{end}")
         add(f"{st}{_P.extractor} {text(ev.extractor)}{end}")
@@ -138,21 +145,36 @@ class _P:
     primary_source = iri(v.PROV_HAD_PRIMARY_SOURCE)
 
 
-def _selector(sel_iri: str, ev: Evidence, page: str, g: str) -> Iterable[str]:
-    sel = minted(sel_iri)
+def _selector(sel_iri: str, ev: Evidence, page: str, g: str, out: set[str]) -> None:
+    sel = minted(sel_iri) + " "
     pos, quote = (minted(part) for part in v.selector_parts(sel_iri))
-    span = ev.span
-    yield nquad(sel, _TYPE, iri(v.OA_SPECIFIC_RESOURCE), g)
-    yield nquad(sel, iri(v.OA_HAS_SOURCE), page, g)
-    for part in (pos, quote):
-        yield nquad(sel, iri(v.OA_HAS_SELECTOR), part, g)
-    yield nquad(sel, iri(v.LINE_START), integer(span.first_line), g)
-    yield nquad(sel, iri(v.LINE_END), integer(span.last_line), g)
-    yield nquad(pos, _TYPE, iri(v.OA_TEXT_POSITION_SELECTOR), g)
-    yield nquad(pos, iri(v.OA_START), integer(span.start), g)
-    yield nquad(pos, iri(v.OA_END), integer(span.end), g)
-    yield nquad(quote, _TYPE, iri(v.OA_TEXT_QUOTE_SELECTOR), g)
-    yield nquad(quote, iri(v.OA_EXACT), text(ev.quote), g)
+    span, end, add = ev.span, f" {g} .", out.add
+    add(f"{sel}{_TYPE} {_S.specific_resource}{end}")
+    add(f"{sel}{_S.has_source} {page}{end}")
+    add(f"{sel}{_S.has_selector} {pos}{end}")
+    add(f"{sel}{_S.has_selector} {quote}{end}")
+    add(f"{sel}{_S.line_start} {integer(span.first_line)}{end}")
+    add(f"{sel}{_S.line_end} {integer(span.last_line)}{end}")
+    add(f"{pos} {_TYPE} {_S.position_selector}{end}")
+    add(f"{pos} {_S.start} {integer(span.start)}{end}")
+    add(f"{pos} {_S.end} {integer(span.end)}{end}")
+    add(f"{quote} {_TYPE} {_S.quote_selector}{end}")
+    add(f"{quote} {_S.exact} {text(ev.quote)}{end}")
+
+
+class _S:
+    """The selector predicates and classes, rendered once."""
+
+    specific_resource = iri(v.OA_SPECIFIC_RESOURCE)
+    has_source = iri(v.OA_HAS_SOURCE)
+    has_selector = iri(v.OA_HAS_SELECTOR)
+    line_start = iri(v.LINE_START)
+    line_end = iri(v.LINE_END)
+    position_selector = iri(v.OA_TEXT_POSITION_SELECTOR)
+    start = iri(v.OA_START)
+    end = iri(v.OA_END)
+    quote_selector = iri(v.OA_TEXT_QUOTE_SELECTOR)
+    exact = iri(v.OA_EXACT)
 
 
 def activity_link(page_iri: str, graph_iri: str, activity: str) -> str:
