@@ -61,7 +61,13 @@ from kg.parse.model import Bullet, Paragraph, Span
 from kg.vocab import terms as p
 
 _BY_NAME = {r.name: r for r in RULES}
-_ANY_CUE = re.compile("|".join(f"(?:{r.cue.pattern})" for r in RULES), re.IGNORECASE)
+#: any rule's cue. Every branch of every cue starts with ``\b`` and a letter, or with the ``-``
+#: of ``-only`` (tests/extract/test_prose_cues.py checks it), so the zero-width prefix holds
+#: wherever a cue matches: the search tries the branches only there (2.5x faster, same matches).
+_ANY_CUE = re.compile(
+    r"(?:\b(?=[a-z])|(?=-))(?:" + "|".join(f"(?:{r.cue.pattern})" for r in RULES) + ")",
+    re.IGNORECASE,
+)
 _CLAUSE = re.compile(r";|,\s*(?:while|whereas|but)\b|\bwhile\b")
 _NEG = re.compile(r"\b(?:not|no|never|without|lack of|absence of|neither|nor)\b", re.I)
 _HEDGE = re.compile(
@@ -139,6 +145,18 @@ def _resolved(ctx: ExtractionContext) -> dict[tuple[str, str], Term | None]:
 
 
 def _mentions(ctx: ExtractionContext, text: str) -> list[Found]:
+    """The things ``text`` names, in order (a new list: callers may change it).
+
+    A pure function of the page's context and the text, kept per page: a quarter of the
+    clauses of a page repeat one seen before (copies of the body, repeated bullets)."""
+    key = ("prose-mentions", text)
+    found = ctx._memo.get(key)
+    if found is None:
+        found = ctx._memo[key] = tuple(_find_mentions(ctx, text))
+    return list(found)  # type: ignore[call-overload]
+
+
+def _find_mentions(ctx: ExtractionContext, text: str) -> list[Found]:
     out: list[Found] = []
     memo = _resolved(ctx)
     for m in _matcher(ctx).find(_SYMBOL_SLASH.sub(r"\1 ", text)):

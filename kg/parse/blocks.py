@@ -211,18 +211,19 @@ class _Reader:
         """An element with its id, span and source."""
         return cls(id=eid, span=span, source=self.doc.source(span), **fields)
 
-    def take(self, first: Line, last: Line | None = None) -> tuple[int, int]:
-        """Mark the lines used; the view range of their text without outer whitespace."""
+    def take(self, first: Line, last: Line | None = None) -> tuple[int, int, Span]:
+        """Mark the lines used; the view range of their text without outer whitespace, and
+        its span."""
         last = last or first
         start = first.start + len(first.text) - len(first.text.lstrip())
         end = last.start + len(last.text.rstrip())
-        self.doc.use(self.doc.span(start, end))
+        span = self.doc.span(start, end)
+        self.doc.use(span)
         self.used.update(range(first.index, last.index + 1))
-        return start, end
+        return start, end, span
 
     def heading(self, line: Line, text_start: int, level: int) -> None:
-        start, end = self.take(line)
-        span = self.doc.span(start, end)
+        start, end, span = self.take(line)
         sid = element_id("section", span)
         stop = end
         if level:
@@ -237,8 +238,7 @@ class _Reader:
         self.section, self.last_id = section, sid
 
     def bullet(self, line: Line, marker: re.Match[str]) -> None:
-        start, end = self.take(line)
-        span = self.doc.span(start, end)
+        _, end, span = self.take(line)
         bid = element_id("bullet", span)
         found = self.inline(line.start + marker.end(), end, bid)
         pair = split_key(found.text)
@@ -270,13 +270,13 @@ class _Reader:
         first, last = items[i], items[j - 1]
         start = first.start + len(first.text) - len(first.text.lstrip())
         end = last.start + len(last.text.rstrip())
-        pid = element_id("paragraph", self.doc.span(start, end))
+        span = self.doc.span(start, end)
+        pid = element_id("paragraph", span)
         found = parse_inline(self.doc, start, end, pid)
         if not found.text and not found.links and not found.citations:
             return j  # markup only: left for the reader to account for
         self.take(first, last)
         found = self.record(found)
-        span = self.doc.span(start, end)
         self.paragraphs.append(
             self.make(
                 Paragraph,
@@ -320,8 +320,7 @@ class _Reader:
         return j
 
     def one_table(self, group: list[Line], has_header: bool) -> None:
-        start, end = self.take(group[0], group[-1])
-        span = self.doc.span(start, end)
+        _, _, span = self.take(group[0], group[-1])
         tid = element_id("table", span)
         header: tuple[str, ...] = ()
         body = group
@@ -332,8 +331,7 @@ class _Reader:
         for line in body:
             if _SEPARATOR.match(line.text):
                 continue
-            rs, re_ = self.take(line)
-            rspan = self.doc.span(rs, re_)
+            _, _, rspan = self.take(line)
             rid = element_id("row", rspan)
             cells = self.cells(line, rid)
             if header and len(cells) != len(header):

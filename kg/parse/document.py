@@ -62,9 +62,12 @@ class Document:
 
     def span(self, start: int, end: int) -> Span:
         """The span of view offsets ``[start, end)`` in raw page coordinates."""
-        rs, re_ = self.raw(start), self.raw(end)
-        first = self.raw_line(rs)
-        last = self.raw_line(max(rs, re_ - 1))
+        # called for every element: raw() and raw_line() inlined
+        to_raw = self.to_raw
+        rs, re_ = (start, end) if to_raw is None else (to_raw[start], to_raw[end])
+        starts = self.page.line_starts
+        first = bisect.bisect_right(starts, rs)
+        last = first if re_ - 1 <= rs else bisect.bisect_right(starts, re_ - 1, first - 1)
         return Span(start=rs, end=re_, first_line=first, last_line=last)
 
     def line_span(self, first: Line, last: Line | None = None) -> Span:

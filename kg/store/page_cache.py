@@ -13,7 +13,7 @@ import gzip
 import hashlib
 import json
 import zlib
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -102,8 +102,8 @@ def record_from_json(data: Any) -> PageRecord | None:
 
 
 def record_to_json(record: PageRecord) -> dict[str, Any]:
-    data = asdict(record)
-    del data["error"]
+    # shallow (asdict would deep-copy every term tuple only for the lists below to replace them)
+    data = {f.name: getattr(record, f.name) for f in fields(record) if f.name != "error"}
     data["problems"] = list(record.problems)
     data["ungrounded"] = list(record.ungrounded)
     data["terms"] = [list(t) for t in record.terms]
