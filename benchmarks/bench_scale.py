@@ -181,6 +181,8 @@ def main() -> None:
     args = ap.parse_args()
     global KG_ROOT
     KG_ROOT = args.kg_root.resolve()
+    if args.tmp is not None:
+        Path(args.tmp).mkdir(parents=True, exist_ok=True)  # --tmp names a folder to use
     tmp = Path(tempfile.mkdtemp(prefix="kg-bench-", dir=args.tmp))
     try:
         _bench(args, tmp)
