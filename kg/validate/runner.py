@@ -158,7 +158,7 @@ def _run_cached(
     if len(first) < jobs:  # fewer units to validate than jobs: no more processes than units
         fresh = run_units(first, files, roots, jobs, progress, engine)
     else:
-        fresh = run_units(chain(first, pending), files, roots, jobs, progress, engine, None)
+        fresh = run_units(chain(first, pending), files, roots, jobs, progress, engine)
     for (i, key), outcome in zip(todo, fresh, strict=True):
         found[i] = outcome
         stats.evaluated.append(outcome.unit)

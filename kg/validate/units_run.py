@@ -89,19 +89,16 @@ def run_units(
     jobs: int = 1,
     progress: Callable[[Outcome], None] | None = None,
     engine: str = DEFAULT_ENGINE,
-    count: int | None = None,
 ) -> list[Outcome]:
     """Validate every unit, in ``jobs`` processes; outcomes in the order of ``units``.
 
     ``units`` is consumed as the workers need more (at most a few batches per worker are
-    waiting), so a generator of units keeps memory flat whatever the build's size. ``count``
-    (at most this many units, when ``units`` has no length) keeps a small build from starting
-    more worker processes than it has units.
+    waiting), so a generator of units keeps memory flat whatever the build's size. A sequence
+    of fewer units than ``jobs`` starts no more processes than it has units.
     """
     outcomes: list[Outcome] = []
-    if count is None and isinstance(units, Sequence):
-        count = len(units)
-    workers = max(1, min(jobs, os.cpu_count() or 1, count if count is not None else jobs))
+    count = len(units) if isinstance(units, Sequence) else jobs
+    workers = max(1, min(jobs, os.cpu_count() or 1, count))
     if workers == 1:
         configure(shape_files, roots, engine)
         for unit in units:
