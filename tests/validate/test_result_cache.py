@@ -101,6 +101,23 @@ def test_a_damaged_cache_is_never_trusted(pages: Path, tmp_path: Path) -> None:
     assert _json(report) == _json(clean)
 
 
+def test_a_page_file_edited_after_the_build_is_checked_again(pages: Path, tmp_path: Path) -> None:
+    """The quote check reads the page file, so its bytes are part of a unit's key: a file
+    changed since the build (not rebuilt) is not answered from the cache."""
+    out = tmp_path / "build"
+    build([pages], out=out)
+    first, _ = _validate(out)
+    edited = pages / EDITED
+    text = edited.read_text("utf-8")
+    edited.write_text("\n".join(line.upper() for line in text.split("\n")), "utf-8")
+    after, stats = _validate(out)
+    fresh, _ = _validate(out, cache=False)
+    assert _json(after) == _json(fresh)
+    assert _json(after) != _json(first)  # the quotes no longer match the file
+    edited_slug = next(p.slug for p in _pages(out) if (p.source_file or "").endswith(EDITED))
+    assert edited_slug in stats.evaluated
+
+
 def test_parallel_validation_with_and_without_the_cache_agree(seed_build: Path) -> None:
     # jobs=2 without the cache goes through the worker processes
     fresh, stats = _validate(seed_build, cache=False, jobs=2)
