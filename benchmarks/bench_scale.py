@@ -84,6 +84,7 @@ class Run:
     seconds: float
     tree_peak: int  # bytes
     stdout: str
+    cpu: float = 0.0  # user + system seconds of the command and its descendants
 
 
 KG_ROOT = ROOT  # the source tree whose kg runs (--kg-root: compare with another checkout)
@@ -103,6 +104,7 @@ def run(args: list[str], *, cwd: Path = ROOT) -> Run:
     )
     peak = 0
     done = threading.Event()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
 
     def poll() -> None:
         nonlocal peak
@@ -121,7 +123,9 @@ def run(args: list[str], *, cwd: Path = ROOT) -> Run:
         and not (Path(args[args.index("--out") + 1]) / "manifest.json").exists()
     ):
         raise SystemExit(f"kg {' '.join(args)} failed ({proc.returncode}):\n{err[-3000:]}")
-    return Run(seconds, peak, out)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Run(seconds, peak, out, cpu)
 
 
 def median_run(make: list[str], repeat: int, before: object = None) -> tuple[float, int]:
@@ -178,6 +182,14 @@ def main() -> None:
     ap.add_argument("--plain-quads", type=int, default=200_000)
     ap.add_argument("--tmp", type=Path, default=None, help="where builds go (default: a temp dir)")
     ap.add_argument("--kg-root", type=Path, default=ROOT, help="run kg from this source tree")
+    ap.add_argument(
+        "--skip-validate", action="store_true", help="skip the kg validate and edit figures"
+    )
+    ap.add_argument(
+        "--check-edit",
+        action="store_true",
+        help="also validate the edited build without the cache and compare the reports",
+    )
     args = ap.parse_args()
     global KG_ROOT
     KG_ROOT = args.kg_root.resolve()
@@ -250,6 +262,57 @@ def _bench(args: argparse.Namespace, tmp: Path) -> None:
         f"{pl['peak_mb'] * quads / args.plain_quads / 1024:,.1f} GB"
     )
     print(f"  ratio plain (parse+serialize only) / kg build (everything): {est / wall:.1f}x")
+    if not args.skip_validate:
+        _validation(args, files, out, tmp)
+
+
+def _validation(args: argparse.Namespace, files: list[Path], out: Path, tmp: Path) -> None:
+    """`kg validate` with an empty result cache and again (nothing changed), then `kg build`
+    with its validation: nothing changed, and one page edited (then the edit is undone)."""
+    jobs = str(args.jobs)
+
+    def validate(name: str, *extra: str) -> tuple[Run, bytes]:
+        report = tmp / f"{name}.json"
+        r = run(["validate", "--build-dir", str(out), "--jobs", jobs, "--format", "json",
+                 "-o", str(report), *extra])  # fmt: skip
+        return r, report.read_bytes()
+
+    shutil.rmtree(out / "validation-cache", ignore_errors=True)
+    cold, first = validate("cold")
+    warm, again = validate("warm")
+    print(
+        f"\nkg validate --jobs {jobs} ({len(files):,} pages; reasoner included when Java is here)"
+    )
+    for name, r in (("empty result cache", cold), ("nothing changed", warm)):
+        print(
+            f"  {name:22} {r.seconds:8.1f} s wall {r.cpu:8.1f} s CPU "
+            f"{r.tree_peak / 2**20:6.0f} MB peak (tree)  {len(files) / r.seconds:7.1f} pages/s"
+        )
+    print(f"  reports identical: {'yes' if first == again else 'NO'}")
+    build = ["build", "--jobs", jobs, "--out", str(out), *map(str, files)]
+    if len(files) > 1000:  # a long argument list: the corpus folder instead
+        build = ["build", "--jobs", jobs, "--out", str(out), str(files[0].parent)]
+    same = run(build)
+    page = files[len(files) // 2]
+    before = page.read_bytes()
+    try:
+        page.write_bytes(before + b"\nAn added closing line.\n")
+        edited = run(build)
+        print("\nkg build (validation included)")
+        print(f"  nothing changed        {same.seconds:8.1f} s wall {same.cpu:8.1f} s CPU")
+        print(
+            f"  one page edited        {edited.seconds:8.1f} s wall {edited.cpu:8.1f} s CPU "
+            f"{edited.tree_peak / 2**20:6.0f} MB peak (tree)"
+        )
+        if args.check_edit:
+            _, cached = validate("edited")
+            _, fresh = validate("edited-fresh", "--no-cache")
+            print(
+                f"  edited: report == kg validate --no-cache: {'yes' if cached == fresh else 'NO'}"
+            )
+    finally:
+        page.write_bytes(before)
+        run(build)
 
 
 if __name__ == "__main__":

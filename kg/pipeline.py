@@ -142,7 +142,12 @@ def _assemble(
         slots=[s for r in ok for s in r.slots],
     )
     blocks = [
-        Block(graph=r.graph, path=cache.graph_file(r.cache_key), lines=(link_of[r.graph],))
+        Block(
+            graph=r.graph,
+            path=cache.graph_file(r.cache_key),
+            lines=(link_of[r.graph],),
+            sha256=r.graph_sha256,
+        )
         for r in ok
     ]
     blocks.append(Block(graph=v.BUILD_GRAPH, lines=tuple(sorted(set(build_lines)))))

@@ -6,6 +6,10 @@ lines added for this build (the page's link to the build activity), so the file 
 *not* one sorted sequence: it is grouped by graph, in a fixed order. The shared graphs come
 from memory, sorted. The result is deterministic (same blocks, same bytes) and each graph's lines are
 contiguous, so a reader can stream one graph at a time.
+
+:func:`write_dataset` also says where each graph's block is (:class:`Span`: bytes and a digest of
+its content), which kg.store.dataset_index keeps beside the file so that a reader (validation)
+finds a graph without scanning the file, and knows which graphs are the same as last time.
 """
 
 from __future__ import annotations
@@ -27,6 +31,19 @@ class Block:
     graph: str
     path: Path | None = None
     lines: tuple[str, ...] = ()
+    sha256: str = ""  # of the file's (uncompressed) bytes, when already known (the page cache's)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where a graph's block is in the file, ``[start, end)`` in bytes, and ``digest``: a
+    sha256 of its content with the build activity's IRI left out (the same from one build to
+    the next unless the graph's own statements changed)."""
+
+    graph: str
+    start: int
+    end: int
+    digest: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -37,27 +54,46 @@ class Artifact:
     size: int
     quads: int
     triples: int | None = None  # distinct triples across graphs, when counted as written
+    spans: tuple[Span, ...] = ()  # where each graph is, when written by write_dataset
 
 
-def write_dataset(target: Path, blocks: Sequence[Block]) -> Artifact:
-    """Write the blocks (sorted by graph IRI) to ``target`` atomically; what was written."""
+def write_dataset(target: Path, blocks: Sequence[Block], *, activity: str = "") -> Artifact:
+    """Write the blocks (sorted by graph IRI) to ``target`` atomically; what was written.
+
+    ``activity``: the build activity's IRI, which the spans' digests leave out."""
     h = hashlib.sha256()
     count = size = 0
     triples = DistinctTriples()
+    spans: list[Span] = []
     with atomic_file(target) as out:
         for block in sorted(blocks, key=lambda b: b.graph):
+            start = size
             chunks: list[bytes] = []
+            digest = hashlib.sha256(b"kg-graph-block-1\x1f")
             if block.path is not None:
-                chunks.append(nquads_bytes(block.path))
+                data = nquads_bytes(block.path)
+                chunks.append(data)
+                digest.update((block.sha256 or hashlib.sha256(data).hexdigest()).encode())
+            digest.update(b"\x1f")
             if block.lines:
-                chunks.append(("\n".join(block.lines) + "\n").encode("utf-8"))
+                text = "\n".join(block.lines) + "\n"
+                chunks.append(text.encode("utf-8"))
+                neutral = text.replace(f"<{activity}>", ACTIVITY) if activity else text
+                digest.update(neutral.encode("utf-8"))
             for chunk in chunks:
                 out.write(chunk)
                 h.update(chunk)
                 size += len(chunk)
                 count += chunk.count(b"\n")
                 triples.feed(chunk)
-    return Artifact(sha256=h.hexdigest(), size=size, quads=count, triples=triples.count)
+            spans.append(Span(block.graph, start, size, digest.hexdigest()))
+    return Artifact(
+        sha256=h.hexdigest(), size=size, quads=count, triples=triples.count, spans=tuple(spans)
+    )
+
+
+#: What a span's digest reads the build activity's IRI as.
+ACTIVITY = "<urn:kg:build-activity>"
 
 
 def file_artifact(path: Path) -> Artifact:

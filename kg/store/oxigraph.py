@@ -91,11 +91,14 @@ def update_store(old: Path, new: Path, update: StoreUpdate, expected_quads: int)
         store.remove_graph(ox.NamedNode(g))
     for s, p, o, g in update.drop_quads:
         store.remove(ox.Quad(ox.NamedNode(s), ox.NamedNode(p), ox.NamedNode(o), ox.NamedNode(g)))
+    # Inserted in transactions, one file at a time, not bulk-loaded: a bulk load writes its own
+    # files, and flushing them into a store of millions of quads took seconds (6 s at 3.6 M
+    # quads for 7,000 new ones), against 0.1 s for the same quads inserted.
     for path in update.load_files:
-        store.bulk_load(nquads_bytes(path), format=ox.RdfFormat.N_QUADS, lenient=LENIENT)
+        store.extend(ox.parse(nquads_bytes(path), format=ox.RdfFormat.N_QUADS, lenient=LENIENT))
     if update.load_lines:
         data = ("\n".join(update.load_lines) + "\n").encode("utf-8")
-        store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=LENIENT)
+        store.extend(ox.parse(data, format=ox.RdfFormat.N_QUADS, lenient=LENIENT))
     store.flush()
     ok = len(store) == expected_quads
     del store

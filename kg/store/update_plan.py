@@ -16,6 +16,7 @@ from pathlib import Path
 from kg import vocab as v
 from kg.store.build_dir import BuildDir
 from kg.store.dataset import Artifact, Block, write_dataset
+from kg.store.dataset_index import write_index
 from kg.store.generation import Generation, crash_point, new_generation
 from kg.store.manifest import Manifest
 from kg.store.oxigraph import StoreUpdate, count_triples, load_store, update_store
@@ -84,7 +85,8 @@ def write_generation(
     """Dataset and store of a new generation: the store from the previous one when few
     graphs changed (``delta``; None: load it whole), else bulk-loaded from the dataset."""
     gen = new_generation(b)
-    artifact = write_dataset(gen.dataset, blocks)
+    artifact = write_dataset(gen.dataset, blocks, activity=activity)
+    write_index(gen.dataset, artifact)
     crash_point("dataset-written")
     mode = "full"
     if delta is not None and len(delta.changed) + len(delta.gone) <= max(1, len(ok) // 2):

@@ -17,7 +17,7 @@ and the reasoner is skipped.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -87,10 +87,20 @@ class CheckedPages:
     used: set[str]  # the cache keys read or written (kg.validate.result_cache)
 
 
+#: graph -> (a digest of its content, the IRIs it names): what a page's cache key needs, known
+#: without parsing the graph (kg.validate.indexed.Indexed.known)
+Known = Callable[[str], tuple[str, tuple[str, ...]]]
+
+
 def check_pages(
-    data: BuildData, files: Sequence[Path], cache: ResultCache | None = None
+    data: BuildData,
+    files: Sequence[Path],
+    cache: ResultCache | None = None,
+    known: Known | None = None,
 ) -> CheckedPages:
-    """The checks of :func:`start_checks` but the reasoner (e.g. in another process)."""
+    """The checks of :func:`start_checks` but the reasoner (e.g. in another process).
+
+    ``known``: with a cache, a page graph is parsed only when its checks are not stored."""
     from kg.ground import shipped_module_path
 
     onto = _merge([load(f, shipped_module=shipped_module_path()) for f in files])
@@ -101,10 +111,19 @@ def check_pages(
     claims: list[tuple[PageInfo, Verdict]] = []
     same: set[tuple[str, str]] = set()
     for page in data.pages:
+        found, key = None, ""
+        if cache is not None and known is not None:
+            digest, named = known(page.graph)
+            key = opc.page_key_of(config, page, f"index:{digest}", _pref(named, pref))
+            found = opc.read(cache, key, page)
+        if found is not None:
+            results.extend(found.results)
+            claims.extend((page, vd) for vd in found.verdicts)
+            same.update(found.same)
+            continue
         triples = data.graphs[page.graph]
-        page_pref = {n: pref[n] for n in _named_nodes(triples) if n in pref}
-        found = None
-        if cache is not None:
+        page_pref = _pref(_named_nodes(triples), pref)
+        if cache is not None and known is None:
             raw = graph_bytes(data.graphs, page.graph)
             key = opc.page_key(config, page, raw, page_pref, cache.activities)
             found = opc.read(cache, key, page)
@@ -148,6 +167,11 @@ def _page_checks(
     results.extend(_lineage(page, verdicts, index, resolver, onto))
     same = tuple(sorted((n, c) for n, c in resolver.same.items() if onto.has(c)))
     return opc.PageChecks(results=tuple(results), verdicts=verdicts, same=same)
+
+
+def _pref(nodes: Iterable[str], pref: dict[str, str]) -> dict[str, str]:
+    """The preferred labels of ``nodes`` (those the terms graph has)."""
+    return {n: pref[n] for n in nodes if n in pref}
 
 
 def _named_nodes(triples: Sequence[ox.Triple]) -> set[str]:

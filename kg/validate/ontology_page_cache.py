@@ -61,11 +61,18 @@ def page_key(
     build activities' IRIs in it are read as one fixed name (kg.validate.result_cache)."""
     for iri in activities:
         graph = graph.replace(f"<{iri}>".encode(), ACTIVITY.encode())
+    return page_key_of(config, page, f"sha256:{hashlib.sha256(graph).hexdigest()}", pref)
+
+
+def page_key_of(config: str, page: PageInfo, content: str, pref: Mapping[str, str]) -> str:
+    """:func:`page_key` with the page graph's statements given as ``content``: a digest of
+    them, with the kind of digest first (``sha256:`` of the lines as :func:`page_key` reads
+    them, ``index:`` the build index's, kg.store.dataset_index)."""
     h = hashlib.sha256(config.encode())
     for part in (page.graph, page.page_iri or "", page.slug, page.source_file or ""):
         h.update(f"{part}\x1f".encode())
     h.update(f"{page.sha256 or ''}\x1f".encode())
-    h.update(hashlib.sha256(graph).digest())
+    h.update(f"{content}\x1f".encode())
     for node in sorted(pref):
         h.update(f"{node}\x1f{pref[node]}\x1e".encode())
     return "o" + h.hexdigest()[:39]

@@ -18,11 +18,11 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from types import TracebackType
 
-from kg.validate.ontology_checks import CheckedPages, check_pages
+from kg.validate.ontology_checks import CheckedPages, Known, check_pages
 from kg.validate.result_cache import ResultCache
 from kg.validate.source import BuildData
 
-Job = tuple[BuildData, tuple[Path, ...], ResultCache | None]
+Job = tuple[BuildData, tuple[Path, ...], ResultCache | None, Known | None]
 
 
 def _run(job: Job, conn: Connection) -> None:
@@ -45,8 +45,9 @@ class OntologyPages:
         cache: ResultCache | None,
         *,
         beside: bool,
+        known: Known | None = None,
     ) -> None:
-        self._job: Job = (data, tuple(files), cache)
+        self._job: Job = (data, tuple(files), cache, known)
         self._process: BaseProcess | None = None
         self._conn: Connection | None = None
         self._done: CheckedPages | None = None

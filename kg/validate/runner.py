@@ -13,14 +13,17 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pyoxigraph as ox
 import rdflib
 
 from kg import vocab as v
+from kg.validate.candidates import Candidate, Made, iter_candidates
+from kg.validate.indexed import Indexed, read_indexed
 from kg.validate.ontology_side import OntologyPages
 from kg.validate.report import Report, ValidationResult, merge_results
-from kg.validate.result_cache import ResultCache, config_digest, unit_key
+from kg.validate.result_cache import ResultCache, config_digest
 from kg.validate.shapes import (
     ShapeSet,
     builtin_shapes_dir,
@@ -31,6 +34,8 @@ from kg.validate.shapes import (
 from kg.validate.source import BuildData, dataset_path, from_rdflib, read_dataset, read_manifest
 from kg.validate.units import Linked, Unit, iter_units, make_units
 from kg.validate.units_run import DEFAULT_ENGINE, Outcome, fallback_notice, run_units
+
+T = TypeVar("T")
 
 
 def validate_build(
@@ -66,11 +71,13 @@ def validate_build(
     manifest = read_manifest(build_dir)
     files = _shape_files(shapes_dirs)
     shapes = load_shape_files(files)  # a broken shape file fails here, before any work
-    linked = Linked(shapes.inverse_paths, minted_local=True)
-    data = read_dataset(dataset, on_quad=linked.add)  # gathers the units' context as it scans
+    store = ResultCache(build_dir) if cache else None
+    linked, data, ix = _read(dataset, manifest, shapes, store)
     roots = _roots(build_dir)
     onto_files, onto_notes = ontology_files(manifest, ontology_paths, roots)
-    store = ResultCache(build_dir, _activities(data)) if cache else None
+    if store is not None:
+        store.activities = _activities(data)
+    stats.indexed = ix is not None
     pending: list[PendingChecks] = []  # the reasoner, started once the ontology checks end
 
     def start_when_ready(ontology: OntologyPages) -> None:
@@ -83,12 +90,15 @@ def validate_build(
             )
 
     try:
-        with OntologyPages(data, onto_files, store, beside=jobs > 1) as ontology:
+        known = ix.known if ix is not None else None
+        with OntologyPages(data, onto_files, store, beside=jobs > 1, known=known) as ontology:
             start_when_ready(ontology)
-            units = _watching(
-                iter_units(data, shapes.inverse_paths, linked=linked),
-                lambda: start_when_ready(ontology),
+            found: Iterable[Candidate] = (
+                iter_candidates(ix, linked)
+                if ix is not None
+                else (Made(u) for u in iter_units(data, shapes.inverse_paths, linked=linked))
             )
+            units = _watching(found, lambda: start_when_ready(ontology))
             outcomes = _run_cached(units, store, files, roots, jobs, progress, engine, stats)
             checked = ontology.result()
             start_when_ready(ontology)
@@ -97,6 +107,7 @@ def validate_build(
             p.cancel()  # never leave a reasoner running behind an error
         raise
     onto = pending[0].finish()
+    stats.summarized = list(ix.made) if ix is not None else []
     if store is not None:
         store.used |= checked.used
         stats.pruned = store.prune()
@@ -110,6 +121,36 @@ def validate_build(
     )
 
 
+def _read(
+    dataset: Path, manifest: dict[str, Any], shapes: ShapeSet, store: ResultCache | None
+) -> tuple[Linked, BuildData, Indexed | None]:
+    """The build's data and the units' cross-graph context: through the build's index when it
+    describes the dataset and results are cached (kg.validate.indexed), else by a scan."""
+    if store is not None:
+        linked = _linked(shapes)
+        activity = str(manifest.get("activity") or "")
+        ix = read_indexed(
+            dataset, linked, store, sha256=_dataset_sha256(manifest), activity=activity
+        )
+        if ix is not None and _activities(ix.data) == (activity,):
+            return linked, ix.data, ix
+    linked = _linked(shapes)
+    data = read_dataset(dataset, on_quad=linked.add)  # gathers the units' context as it scans
+    return linked, data, None
+
+
+def _linked(shapes: ShapeSet) -> Linked:
+    return Linked(shapes.inverse_paths, minted_local=True, witness=shapes.witness_paths)
+
+
+def _dataset_sha256(manifest: dict[str, Any]) -> str | None:
+    try:
+        found = manifest["artifacts"]["dataset"]["sha256"]
+    except (KeyError, TypeError):
+        return None
+    return found if isinstance(found, str) else None
+
+
 @dataclass(slots=True)
 class RunStats:
     """What one :func:`validate_build` did: units made, evaluated and read from the cache."""
@@ -118,10 +159,12 @@ class RunStats:
     evaluated: list[str] = field(default_factory=list)  # unit names, in order
     cached: int = 0
     pruned: int = 0
+    indexed: bool = False  # the dataset was read through the build's index (kg.validate.indexed)
+    summarized: list[str] = field(default_factory=list)  # graphs parsed to summarize them
 
 
 def _run_cached(
-    units: Iterable[Unit],
+    units: Iterable[Candidate],
     store: ResultCache | None,
     files: Sequence[Path],
     roots: Sequence[Path],
@@ -141,9 +184,9 @@ def _run_cached(
             stats.units += 1
             if store is None:
                 todo.append((i, ""))
-                yield unit
+                yield unit.unit()
                 continue
-            key = unit_key(unit, config, roots, store.activities)
+            key = unit.key(config, roots, store.activities)
             hit = store.get(key, unit.name)
             if hit is not None:
                 found[i] = hit
@@ -151,7 +194,7 @@ def _run_cached(
                     progress(hit)
                 continue
             todo.append((i, key))
-            yield unit
+            yield unit.unit()
 
     pending = misses()
     first = list(islice(pending, jobs))
@@ -226,7 +269,7 @@ def _report(
     )
 
 
-def _watching(units: Iterable[Unit], check: Callable[[], None]) -> Iterator[Unit]:
+def _watching(units: Iterable[T], check: Callable[[], None]) -> Iterator[T]:
     """``units``, calling ``check`` before each is made."""
     it = iter(units)
     while True:

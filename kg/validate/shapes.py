@@ -70,6 +70,22 @@ class ShapeSet:
         """The properties some shape follows backwards (``sh:inversePath``)."""
         return frozenset(str(p) for p in self.graph.objects(None, SH.inversePath))
 
+    @property
+    def witness_paths(self) -> frozenset[str]:
+        """The inverse-path properties whose shapes only ask that a node have *some* value:
+        every ``[sh:inversePath p]`` is the path of property shapes whose only constraint is
+        ``sh:minCount`` 0 or 1. For those, one statement pointing at a node (any) decides every
+        result, so a unit needs one such statement from other graphs, not all of them
+        (kg.validate.units.Linked): a reference cited by thousands of pages would otherwise
+        bring every citing statement into the unit of every page that names it."""
+        out = set()
+        g = self.graph
+        for p in set(g.objects(None, SH.inversePath)):
+            paths = set(g.subjects(SH.inversePath, p))
+            if p != RDF.type and all(_only_some(g, x) for x in paths):
+                out.add(str(p))
+        return frozenset(out)
+
     def without(self, shapes: Sequence[str]) -> rdflib.Graph:
         """A copy of the shapes graph without these shapes (and the blank nodes and SPARQL
         constraints only they use): for shapes kg evaluates natively."""
@@ -90,6 +106,46 @@ class ShapeSet:
             if triple[0] not in drop:
                 out.add(triple)
         return out
+
+
+#: What a property shape may say besides its path and ``sh:minCount`` to keep its path a witness
+#: path (:attr:`ShapeSet.witness_paths`): nothing that reads the values.
+_SAYS_NOTHING_OF_VALUES = frozenset(
+    {
+        RDF.type,
+        SH.path,
+        SH.minCount,
+        SH.severity,
+        SH.message,
+        SH.name,
+        SH.description,
+        SH.order,
+        SH.group,
+        rdflib.RDFS.label,
+        rdflib.RDFS.comment,
+    }
+)
+
+
+def _only_some(g: rdflib.Graph, path: rdflib.term.Node) -> bool:
+    """Whether the path node ``[sh:inversePath p]`` says nothing else and is used only as the
+    path of property shapes that ask for at most one value (sh:minCount 0 or 1)."""
+    if not isinstance(path, rdflib.BNode) or len(list(g.predicate_objects(path))) != 1:
+        return False
+    users = list(g.subject_predicates(path))
+    if not users or any(pred != SH.path for _, pred in users):
+        return False
+    for shape, _ in users:
+        for pred, value in g.predicate_objects(shape):
+            if pred not in _SAYS_NOTHING_OF_VALUES:
+                return False
+            if pred == SH.minCount and not (
+                isinstance(value, rdflib.Literal)
+                and type(value.value) is int
+                and value.value in (0, 1)
+            ):
+                return False
+    return True
 
 
 def load_shapes(extra_dirs: Sequence[Path] = (), *, builtin: bool = True) -> ShapeSet:

@@ -163,11 +163,11 @@ def read_dataset(path: Path, on_quad: Callable[[ox.Quad], None] | None = None) -
         raise InputError(f"cannot read the dataset: {exc.strerror}", path=path) from None
     ranges, pages = scan
     graphs = DatasetGraphs(path, dict(sorted(ranges.items())))
-    return BuildData(graphs=graphs, pages=_page_infos(pages))
+    return BuildData(graphs=graphs, pages=page_infos(pages))
 
 
 @dataclass(slots=True)
-class _PageNode:
+class PageNode:
     """What the scan keeps of one graph to find its page node (as :func:`_pages` would)."""
 
     wiki_pages: list[str] = field(default_factory=list)
@@ -179,9 +179,9 @@ _ABOUT = (v.DCTERMS_IDENTIFIER, v.SLUG, v.SOURCE_FILE)
 
 def _scan(
     path: Path, on_quad: Callable[[ox.Quad], None] | None
-) -> tuple[dict[str, list[tuple[int, int]]], dict[str, _PageNode]] | None:
+) -> tuple[dict[str, list[tuple[int, int]]], dict[str, PageNode]] | None:
     ranges: dict[str, list[tuple[int, int]]] = {}
-    nodes: dict[str, _PageNode] = {}
+    nodes: dict[str, PageNode] = {}
     offset = 0
     line_no = 0
     with path.open("rb") as fh:
@@ -225,7 +225,7 @@ def _scan(
 
 
 def _note(
-    nodes: dict[str, _PageNode],
+    nodes: dict[str, PageNode],
     graph: str,
     s: ox.NamedNode | ox.BlankNode | ox.Triple,
     p: str,
@@ -234,9 +234,9 @@ def _note(
     if not isinstance(s, ox.NamedNode) or graph in TERMS_GRAPHS or graph == v.BUILD_GRAPH:
         return
     if p == v.RDF_TYPE and isinstance(o, ox.NamedNode) and o.value == WIKI_PAGE:
-        nodes.setdefault(graph, _PageNode()).wiki_pages.append(s.value)
+        nodes.setdefault(graph, PageNode()).wiki_pages.append(s.value)
     elif p in _ABOUT and not isinstance(o, ox.Triple):
-        nodes.setdefault(graph, _PageNode()).about[(s.value, p)] = o.value
+        nodes.setdefault(graph, PageNode()).about[(s.value, p)] = o.value
 
 
 def pref_labels(data: BuildData) -> dict[str, str]:
@@ -269,14 +269,14 @@ def group_quads(quads: Iterable[ox.Quad]) -> BuildData:
 
 def _pages(graphs: Mapping[str, tuple[ox.Triple, ...]]) -> tuple[PageInfo, ...]:
     """Every graph (other than terms / build) that holds a kgv:WikiPage node, by slug."""
-    nodes: dict[str, _PageNode] = {}
+    nodes: dict[str, PageNode] = {}
     for g, triples in graphs.items():
         for t in triples:
             _note(nodes, g, t.subject, t.predicate.value, t.object)
-    return _page_infos(nodes)
+    return page_infos(nodes)
 
 
-def _page_infos(nodes: dict[str, _PageNode]) -> tuple[PageInfo, ...]:
+def page_infos(nodes: dict[str, PageNode]) -> tuple[PageInfo, ...]:
     """The page of each graph: its first kgv:WikiPage node (a graph without one is not a page
     graph: it is validated as a plain graph, kg.validate.units)."""
     pages = []

@@ -59,25 +59,89 @@ class Linked:
     ``rdf:type``, and the triples of the inverse-path properties that point at it. Fed one
     statement at a time (:meth:`add`), e.g. by the scan of ``dataset.nq``
     (kg.validate.source.read_dataset's ``on_quad``), so the dataset is not parsed again for it.
+    A line is kept once, however many graphs hold it.
 
     ``minted_local``: the statement and selector nodes kg mints are named after their page graph
     (kg.vocab.mint), so in a kg build each is mentioned by its own graph only, and the types of
     such nodes are no other unit's context; they are not collected. Only for kg's own builds.
+
+    ``witness``: inverse-path properties for which one pointing statement is enough
+    (kg.validate.shapes.ShapeSet.witness_paths). Of their lines only the least one per node and
+    property is kept (:attr:`least`), and a unit takes it only when its own graph has no such
+    line for the node (:meth:`lines_for`): its context stays the size of the page, not of the
+    number of pages that cite the same reference, and does not change when they do.
     """
 
-    def __init__(self, inverse: frozenset[str] = frozenset(), *, minted_local: bool = False):
+    def __init__(
+        self,
+        inverse: frozenset[str] = frozenset(),
+        *,
+        minted_local: bool = False,
+        witness: frozenset[str] = frozenset(),
+    ):
         self.inverse = inverse
         self.minted_local = minted_local
-        self.lines: dict[str, list[str]] = {}  # made once per statement, not once per unit
+        self.witness = (witness & inverse) - {v.RDF_TYPE}
+        self.lines: dict[str, dict[str, None]] = {}  # made once per statement, not once per unit
+        self.least: dict[str, dict[str, str]] = {}  # node -> witness property -> least line
 
     def add(self, t: ox.Triple | ox.Quad) -> None:
         p = t.predicate.value
         if p == v.RDF_TYPE:
             s = _iri(t.subject)
             if not (self.minted_local and s.startswith(_MINTED)):
-                self.lines.setdefault(s, []).append(_nt(t))
+                self.note(s, p, _nt(t))
         if p in self.inverse and isinstance(t.object, ox.NamedNode):
-            self.lines.setdefault(t.object.value, []).append(_nt(t))
+            self.note(t.object.value, p, _nt(t))
+
+    def note(self, node: str, p: str, line: str) -> None:
+        """Keep ``line`` (of property ``p``) as context for ``node``."""
+        if p in self.witness:
+            found = self.least.setdefault(node, {})
+            old = found.get(p)
+            if old is None or line < old:
+                found[p] = line
+        else:
+            self.lines.setdefault(node, {})[line] = None
+
+    def lines_for(self, node: str, cited: frozenset[tuple[str, str]]) -> Iterator[str]:
+        """The context lines of ``node`` for a unit whose own graph has the witness
+        (property, node) pairs ``cited``."""
+        yield from self.lines.get(node, ())
+        for p, line in self.least.get(node, {}).items():
+            if (p, node) not in cited:
+                yield line
+
+    def cited(self, triples: Iterable[ox.Triple]) -> frozenset[tuple[str, str]]:
+        """The witness (property, node) pairs of ``triples``."""
+        if not self.witness:
+            return frozenset()
+        return frozenset(
+            (t.predicate.value, t.object.value)
+            for t in triples
+            if t.predicate.value in self.witness and isinstance(t.object, ox.NamedNode)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What every unit draws its context from: the terms graph by subject (as statements and
+    as N-Triples lines), the Linked lines, and the build graph's subjects (never a page's focus)."""
+
+    terms: dict[str, list[ox.Triple]]
+    terms_nt: dict[str, list[str]]
+    linked: Linked
+    build_subjects: frozenset[str]
+
+
+def unit_context(data: BuildData, linked: Linked) -> Context:
+    terms = _by_subject(data.terms_graph)
+    return Context(
+        terms=terms,
+        terms_nt={s: [_nt(t) for t in ts] for s, ts in terms.items()},
+        linked=linked,
+        build_subjects=frozenset(_iri(t.subject) for t in data.build_graph),
+    )
 
 
 def iter_units(
@@ -93,34 +157,47 @@ def iter_units(
         for triples in data.graphs.values():
             for t in triples:
                 linked.add(t)
-    terms = _by_subject(data.terms_graph)
-    terms_nt = {s: [_nt(t) for t in ts] for s, ts in terms.items()}
-    build_subjects = {_iri(t.subject) for t in data.build_graph}
+    ctx = unit_context(data, linked)
     owned: set[str] = set()
-    graphs = data.graphs
     for page in data.pages:
-        lines = graphs.nt_lines(page.graph) if isinstance(graphs, DatasetGraphs) else None
-        unit = _page_unit(page, graphs[page.graph], terms_nt, linked.lines, build_subjects, lines)
-        owned |= unit.focus & terms.keys()  # only terms decide what is left for the terms unit
+        unit = page_unit(data, page, ctx)
+        owned |= unit.focus & ctx.terms.keys()  # only terms decide what is left for the terms unit
         yield unit
+    yield from tail_units(data, ctx, owned)
+
+
+def page_unit(data: BuildData, page: PageInfo, ctx: Context) -> Unit:
+    """The unit of one page graph."""
+    graphs = data.graphs
+    lines = graphs.nt_lines(page.graph) if isinstance(graphs, DatasetGraphs) else None
+    return _page_unit(
+        page, graphs[page.graph], ctx.terms_nt, ctx.linked, set(ctx.build_subjects), lines
+    )
+
+
+def tail_units(data: BuildData, ctx: Context, owned: set[str]) -> Iterator[Unit]:
+    """The units after the page units: graphs that are no page's, the build unit, and the
+    terms unit (the terms no unit so far had as a focus node: ``owned`` are those it had)."""
+    build_subjects = set(ctx.build_subjects)
+    terms = ctx.terms
     for g in data.other_graphs:
         triples = data.graphs[g]
         focus = _nodes(triples) - build_subjects
         owned |= focus & terms.keys()
-        yield _unit(g or "(default graph)", None, triples, terms_nt, linked.lines, focus)
+        yield _unit(g or "(default graph)", None, triples, ctx.terms_nt, ctx.linked, focus)
     if data.build_graph:
-        yield _unit(BUILD_UNIT, None, data.build_graph, {}, linked.lines, frozenset(build_subjects))
+        yield _unit(BUILD_UNIT, None, data.build_graph, {}, ctx.linked, frozenset(build_subjects))
     orphans = frozenset(terms) - owned - build_subjects
     if orphans:
         triples = tuple(t for s in sorted(orphans) for t in terms[s])
-        yield _unit(TERMS_UNIT, None, triples, {}, linked.lines, orphans)
+        yield _unit(TERMS_UNIT, None, triples, {}, ctx.linked, orphans)
 
 
 def _page_unit(
     page: PageInfo,
     triples: Sequence[ox.Triple],
     terms: dict[str, list[str]],
-    linked: dict[str, list[str]],
+    linked: Linked,
     build_subjects: set[str],
     own_lines: list[str] | None = None,
 ) -> Unit:
@@ -144,17 +221,18 @@ def _unit(
     page: PageInfo | None,
     triples: Sequence[ox.Triple],
     terms: dict[str, list[str]],
-    linked: dict[str, list[str]],
+    linked: Linked,
     focus: frozenset[str],
     own_lines: list[str] | None = None,
 ) -> Unit:
     """``own_lines``: the N-Triples of ``triples`` when already at hand (a build's file)."""
     nodes = {_iri(t.subject) for t in triples}
     nodes |= {t.object.value for t in triples if isinstance(t.object, ox.NamedNode)}
+    cited = linked.cited(triples)
     context: set[str] = set()
     for n in nodes:
         context.update(terms.get(n, ()))
-        context.update(linked.get(n, ()))
+        context.update(linked.lines_for(n, cited))
     own = [_nt(t) for t in triples] if own_lines is None else own_lines
     extra = sorted(context.difference(own))
     return Unit(name=name, page=page, triples=_doc(own), context=_doc(extra), focus=focus)

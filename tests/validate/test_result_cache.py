@@ -54,11 +54,13 @@ def test_an_edit_revalidates_only_the_changed_units(pages: Path, tmp_path: Path)
     assert stats.cached == 0 and len(stats.evaluated) == stats.units >= 3
     slugs = {p.slug for p in _pages(out)}
     assert len(slugs) == 2 and slugs <= set(stats.evaluated)
-    # one entry per unit and one per page's ontology checks
-    assert len(_entries(out)) == stats.units + len(slugs)
+    # one entry per unit, and per page its ontology checks and its graph's summary
+    assert len(_entries(out)) == stats.units + 2 * len(slugs)
+    assert stats.indexed and len(stats.summarized) == 2
 
     again, stats = _validate(out)
     assert stats.evaluated == [] and stats.cached == stats.units
+    assert stats.summarized == []  # no page graph parsed
     assert _json(again) == _json(first)
 
     edited = pages / EDITED
@@ -74,9 +76,11 @@ def test_an_edit_revalidates_only_the_changed_units(pages: Path, tmp_path: Path)
     assert edited_slug in stats.evaluated
     assert other not in stats.evaluated  # its graph and its context did not change
     assert set(stats.evaluated) <= {edited_slug, BUILD_UNIT, "(terms)"}
+    edited_graph = next(p.graph for p in _pages(out) if p.slug == edited_slug)
+    assert stats.summarized == [edited_graph]  # the only graph parsed to cut the units
     # the entries of the page before the edit are gone (pruned), the others kept
     assert stats.pruned >= 1
-    assert len(_entries(out)) == stats.units + len(slugs)
+    assert len(_entries(out)) == stats.units + 2 * len(slugs)
 
 
 def test_a_damaged_cache_is_never_trusted(pages: Path, tmp_path: Path) -> None:

@@ -1,0 +1,140 @@
+"""A unit to validate or to read from the result cache: its cache key first, the unit if needed.
+
+The runner (kg.validate.runner) asks each candidate for its key; only on a miss does it ask for
+the :class:`~kg.validate.units.Unit` itself. :class:`Made` is a unit already made (the scan's
+way: kg.validate.units.iter_units). :class:`Summarized` is a page unit known from its graph's
+summary (kg.validate.graph_summary, read through the build's index: kg.validate.indexed): its
+key is computed from the summary, the terms graph and the Linked lines, without parsing the
+page graph, and the unit is made (the graph parsed) only when the key is not in the cache.
+
+:func:`context_lines` is the context the unit would have (kg.validate.units._unit: the terms
+triples and Linked lines of its nodes, but its own lines), computed from the summary; a test
+checks that it is the made unit's, graph by graph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from kg.validate.evidence import read_source
+from kg.validate.graph_summary import Summary
+from kg.validate.indexed import Indexed
+from kg.validate.result_cache import renamed, unit_key
+from kg.validate.source import PageInfo
+from kg.validate.units import Context, Linked, Unit, page_unit, tail_units, unit_context
+
+FORMAT = 1
+
+
+class Candidate(Protocol):
+    @property
+    def name(self) -> str: ...
+
+    def key(self, config: str, roots: Sequence[Path], activities: Sequence[str]) -> str: ...
+
+    def unit(self) -> Unit: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Made:
+    """A unit already made."""
+
+    made: Unit
+
+    @property
+    def name(self) -> str:
+        return self.made.name
+
+    def key(self, config: str, roots: Sequence[Path], activities: Sequence[str]) -> str:
+        return unit_key(self.made, config, roots, activities)
+
+    def unit(self) -> Unit:
+        return self.made
+
+
+@dataclass(frozen=True, slots=True)
+class Summarized:
+    """A page unit known from its graph's summary (see the module docstring)."""
+
+    ix: Indexed
+    page: PageInfo
+    summary: Summary
+    ctx: Context
+
+    @property
+    def name(self) -> str:
+        return self.page.slug
+
+    @property
+    def focus(self) -> frozenset[str]:
+        """The unit's focus nodes but kg's minted ones (which no other graph names)."""
+        return frozenset(self.summary.focus) - self.ctx.build_subjects
+
+    def key(self, config: str, roots: Sequence[Path], activities: Sequence[str]) -> str:
+        """Everything the unit's results depend on, as :func:`kg.validate.result_cache.unit_key`
+        digests it, with the graph's own statements read as the index's digest of them."""
+        page = self.page
+        h = hashlib.sha256(f"kg-summarized-unit-{FORMAT}\x1f{config}\x1f".encode())
+        found = read_source(page, roots)
+        parts = [
+            page.slug,
+            page.graph,
+            page.page_iri or "",
+            page.source_file or "",
+            page.sha256 or "",
+            found[1] if found else "(source not found)",
+            self.ix.digests[page.graph],
+            self.summary.minted_focus,
+        ]
+        focus = sorted(self.focus)
+        parts.append(str(len(focus)))
+        parts += focus
+        for part in parts:
+            h.update(f"{part}\x1f".encode())
+        context = renamed(_doc(context_lines(self.summary, self.ctx)), activities)
+        h.update(hashlib.sha256(context.encode()).digest())
+        return "s" + h.hexdigest()[:39]
+
+    def unit(self) -> Unit:
+        return page_unit(self.ix.data, self.page, self.ctx)
+
+
+def context_lines(summary: Summary, ctx: Context) -> list[str]:
+    """The context lines of the unit of the graph ``summary`` describes (sorted)."""
+    found: set[str] = set()
+    terms, linked = ctx.terms_nt, ctx.linked
+    cited = frozenset((p, n) for n, p, _ in summary.linked if p in linked.witness)
+    for n in summary.nodes:
+        found.update(terms.get(n, ()))
+        found.update(linked.lines_for(n, cited))
+    return sorted(found.difference(summary.overlap))
+
+
+def iter_candidates(ix: Indexed, linked: Linked) -> Iterator[Candidate]:
+    """The units of :func:`kg.validate.units.iter_units`, in its order, as candidates: page
+    units :class:`Summarized` (but for a graph whose summary is not ``exact``)."""
+    data = ix.data
+    ctx = unit_context(data, linked)
+    owned: set[str] = set()
+    terms = ctx.terms.keys()
+    for page in data.pages:
+        summary = ix.summary(page.graph)
+        if summary.exact:
+            found = Summarized(ix, page, summary, ctx)
+            owned |= found.focus & terms
+            yield found
+        else:
+            unit = page_unit(data, page, ctx)
+            owned |= unit.focus & terms
+            yield Made(unit)
+    for unit in tail_units(data, ctx, owned):
+        yield Made(unit)
+
+
+def _doc(lines: list[str]) -> str:
+    text = "\n".join(lines)
+    return text + "\n" if text else ""

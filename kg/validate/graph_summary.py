@@ -1,0 +1,214 @@
+"""What validation derives from one page graph before it makes the graph's unit, kept between runs.
+
+To cut a build into units (kg.validate.units), validation reads every graph twice: once to find
+the page nodes and the cross-graph context (the ``rdf:type`` of linked nodes, the inverse-path
+triples: :class:`kg.validate.units.Linked`), once more to make each unit and its cache key.
+When nothing changed, every unit's results come from the cache, but both reads remained: most
+of a warm run. A :class:`Summary` is what those reads give of one graph; it is kept in
+``build/validation-cache/`` under the graph's digest from the build's index
+(kg.store.dataset_index), so a graph whose content validation has seen is not parsed again.
+
+The build activity's IRI is in every page graph (``prov:wasGeneratedBy``) and changes with
+every build; the index's digest leaves it out, and a stored summary reads it as one fixed name
+(:data:`TOKEN`), put back when read. A graph that holds that fixed name itself is not stored.
+
+``exact`` is False when a line of the file is not the N-Triples pyoxigraph writes for it (never
+in a kg build): such a graph's unit is made and keyed the long way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pyoxigraph as ox
+
+from kg import vocab as v
+from kg.rdf.layout import is_fact
+from kg.validate.result_cache import ResultCache, code_digest
+
+FORMAT = 1
+MINTED = (v.STATEMENT_PREFIX, v.SELECTOR_PREFIX)
+#: What a stored summary reads the build activity's IRI as.
+TOKEN = "urn:kg:validation-cache:graph-summary-activity"
+_ABOUT = (v.DCTERMS_IDENTIFIER, v.SLUG, v.SOURCE_FILE)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Summary:
+    """One page graph, as the cutting of units needs it (see the module docstring)."""
+
+    wiki_pages: tuple[str, ...]  # the kgv:WikiPage nodes, in file order
+    about: tuple[tuple[str, str, str], ...]  # (node, predicate, value) of _ABOUT, last one wins
+    linked: tuple[tuple[str, str, str], ...]  # (node, property, line) the graph adds to Linked
+    nodes: tuple[str, ...]  # subjects and IRIs in object position, but kg's minted nodes
+    focus: tuple[str, ...]  # the page unit's focus nodes but minted ones (build's not removed)
+    minted_focus: str  # digest of the minted focus nodes (sorted)
+    overlap: tuple[str, ...]  # own lines that can also be a context line (see :func:`summarize`)
+    exact: bool
+
+
+def summarize(
+    triples: Sequence[ox.Triple],
+    lines: Sequence[str],
+    inverse: frozenset[str],
+    witness: frozenset[str] = frozenset(),
+) -> Summary:
+    """The summary of a page graph: its statements and their lines in the file (N-Triples).
+
+    The context of a unit is made of terms-graph triples about its nodes (their subject is the
+    node) and the Linked lines of its nodes (``rdf:type`` lines whose subject is the node,
+    inverse-path lines whose object is); those that are the unit's own lines are left out. Minted
+    nodes are named after their graph (kg.vocab.mint): only their own graph mentions them, so
+    their Linked lines are own lines, and no terms triple is about them. ``overlap`` therefore
+    holds the own lines that any context line can be: those whose subject is not minted, and the
+    inverse-path lines whose object is a named, not minted node, but for the ``witness``
+    properties (kg.validate.units.Linked): a unit takes another graph's line of those only when
+    it has none of its own for the node. Of these, ``linked`` keeps the least line per node and
+    property (the least over the graphs is the least of each graph's least).
+    """
+    wiki: list[str] = []
+    about: dict[tuple[str, str], str] = {}
+    linked: list[tuple[str, str, str]] = []
+    least: dict[tuple[str, str], str] = {}  # (node, witness property) -> least line
+    nodes: set[str] = set()
+    subjects: set[str] = set()
+    fact_objects: list[tuple[str, str]] = []  # (subject, object) of non-type named objects
+    overlap: list[str] = []
+    exact = len(lines) == len(triples)
+    for t, line in zip(triples, lines, strict=False):
+        subject, p, o = t.subject, t.predicate.value, t.object
+        s = subject.value if isinstance(subject, ox.NamedNode) else str(subject)
+        minted_s = s.startswith(MINTED)
+        named_o = o.value if isinstance(o, ox.NamedNode) else None
+        nt = f"{t.triple if isinstance(t, ox.Quad) else t} ."  # as Linked has it
+        if line != nt:
+            exact = False
+        subjects.add(s)
+        if not minted_s:
+            nodes.add(s)
+            overlap.append(line)
+        if named_o is not None:
+            if not named_o.startswith(MINTED):
+                nodes.add(named_o)
+            if p != v.RDF_TYPE:
+                fact_objects.append((s, named_o))
+        if p == v.RDF_TYPE:
+            if not minted_s:
+                linked.append((s, p, nt))
+            if isinstance(subject, ox.NamedNode) and named_o == v.WIKI_PAGE:
+                wiki.append(s)
+        elif p in _ABOUT and isinstance(subject, ox.NamedNode) and not isinstance(o, ox.Triple):
+            about[(s, p)] = o.value
+        if p in inverse and named_o is not None and not named_o.startswith(MINTED):
+            if p in witness:
+                old = least.get((named_o, p))
+                if old is None or nt < old:
+                    least[(named_o, p)] = nt
+                continue
+            linked.append((named_o, p, nt))
+            if minted_s:
+                overlap.append(line)
+    page_iri = wiki[0] if wiki else ""
+    focus = set(subjects)
+    focus.update(o for s, o in fact_objects if is_fact(s, page_iri))
+    minted = sorted(f for f in focus if f.startswith(MINTED))
+    return Summary(
+        wiki_pages=tuple(wiki),
+        about=tuple((s, p, value) for (s, p), value in about.items()),
+        linked=(*linked, *((n, p, line) for (n, p), line in sorted(least.items()))),
+        nodes=tuple(sorted(nodes)),
+        focus=tuple(sorted(f for f in focus if not f.startswith(MINTED))),
+        minted_focus=_digest(minted),
+        overlap=tuple(overlap),
+        exact=exact,
+    )
+
+
+def _digest(items: Sequence[str]) -> str:
+    h = hashlib.sha256(f"{len(items)}\x1f".encode())
+    for item in items:
+        h.update(f"{item}\x1f".encode())
+    return h.hexdigest()
+
+
+def summary_key(graph: str, digest: str, inverse: frozenset[str], witness: frozenset[str]) -> str:
+    """The cache key of a graph's summary: its content (the index's digest), the inverse-path
+    (and witness) properties of the shapes, and kg's code."""
+    h = hashlib.sha256(f"kg-graph-summary-{FORMAT}\x1f{code_digest()}\x1f".encode())
+    for p in sorted(inverse):
+        h.update(f"{p}\x1f".encode())
+    h.update(b"\x1e")
+    for p in sorted(witness):
+        h.update(f"{p}\x1f".encode())
+    h.update(f"\x1e{graph}\x1f{digest}".encode())
+    return "g" + h.hexdigest()[:39]
+
+
+def read(cache: ResultCache, key: str, graph: str, activity: str) -> Summary | None:
+    """The stored summary of ``key``, or None when absent or not of the written shape."""
+    data = cache.get_payload(key, f"summary:{graph}")
+    if not isinstance(data, dict):
+        return None
+    try:
+        rows = data["about"], data["linked"]
+        if not all(type(r) is list and len(r) == 3 for rows_ in rows for r in rows_):
+            return None
+        exact, minted = data["exact"], data["minted_focus"]
+        if type(exact) is not bool or type(minted) is not str:
+            return None
+        back = activity if activity else TOKEN
+        return Summary(
+            wiki_pages=_strings(data["wiki_pages"], back),
+            about=tuple(_strings(r, back) for r in data["about"]),  # type: ignore[misc]
+            linked=tuple(_strings(r, back) for r in data["linked"]),  # type: ignore[misc]
+            nodes=_strings(data["nodes"], back),
+            focus=_strings(data["focus"], back),
+            minted_focus=minted,
+            overlap=_strings(data["overlap"], back),
+            exact=exact,
+        )
+    except (KeyError, TypeError):
+        return None
+
+
+def write(cache: ResultCache, key: str, graph: str, summary: Summary, activity: str) -> None:
+    """Store ``summary`` (unless the graph holds :data:`TOKEN` itself)."""
+    texts = [
+        *summary.wiki_pages,
+        *(x for t in summary.about for x in t),
+        *(x for t in summary.linked for x in t),
+        *summary.nodes,
+        *summary.focus,
+        *summary.overlap,
+    ]
+    if any(TOKEN in t for t in texts):
+        return
+    out = _swap(activity, TOKEN)
+    payload = {
+        "wiki_pages": [out(x) for x in summary.wiki_pages],
+        "about": [[out(x) for x in t] for t in summary.about],
+        "linked": [[out(x) for x in t] for t in summary.linked],
+        "nodes": [out(x) for x in summary.nodes],
+        "focus": [out(x) for x in summary.focus],
+        "minted_focus": summary.minted_focus,
+        "overlap": [out(x) for x in summary.overlap],
+        "exact": summary.exact,
+    }
+    cache.put_payload(key, f"summary:{graph}", payload)
+
+
+def _swap(old: str, new: str) -> Callable[[str], str]:
+    if not old:
+        return lambda text: text
+    return lambda text: text.replace(old, new) if old in text else text
+
+
+def _strings(xs: Any, activity: str) -> tuple[str, ...]:
+    """``xs``, a list of strings, with :data:`TOKEN` read back as ``activity``; TypeError for
+    anything else."""
+    if type(xs) is not list or not all(type(x) is str for x in xs):
+        raise TypeError("not a list of strings")
+    return tuple(x.replace(TOKEN, activity) if TOKEN in x else x for x in xs)

@@ -1,0 +1,118 @@
+"""Reading a build through its index: no scan of ``dataset.nq``, no parse of a graph seen before.
+
+kg.validate.source scans the whole dataset to find each graph and its page node, feeding
+:class:`kg.validate.units.Linked` as it goes. When the build left an index of the file that
+still describes it (kg.store.dataset_index) and the result cache is on, the graphs are found
+from the index instead, and each page graph's part of that scan comes from its
+:class:`~kg.validate.graph_summary.Summary`, stored under the graph's digest: only the graphs
+whose content changed since the last run are parsed (and the terms and build graphs, which
+every unit needs). The result, :class:`Indexed`, is the same :class:`BuildData` and the same
+Linked lines as the scan's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg import vocab as v
+from kg.store.dataset import Span
+from kg.store.dataset_index import read_index
+from kg.validate import graph_summary as gs
+from kg.validate.result_cache import ResultCache
+from kg.validate.source import (
+    TERMS_GRAPHS,
+    BuildData,
+    DatasetGraphs,
+    PageNode,
+    page_infos,
+)
+from kg.validate.units import Linked
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Indexed:
+    """A build read through its index: its data, and what made each page graph's summary."""
+
+    data: BuildData
+    graphs: DatasetGraphs
+    digests: dict[str, str]  # graph -> the index's digest of its content
+    activity: str
+    inverse: frozenset[str]
+    witness: frozenset[str]
+    cache: ResultCache
+    made: list[str]  # the graphs summarized (parsed) in this run, in order
+
+    def summary(self, graph: str) -> gs.Summary:
+        """The summary of ``graph`` (stored, or made from the graph and stored)."""
+        return summary_of(self.graphs, graph, self.digests[graph], self)
+
+    def known(self, graph: str) -> tuple[str, tuple[str, ...]]:
+        """The index's digest of ``graph`` and the nodes it names (for
+        kg.validate.ontology_checks, whose cache key needs no more)."""
+        return self.digests[graph], self.summary(graph).nodes
+
+
+def read_indexed(
+    dataset: Path,
+    linked: Linked,
+    cache: ResultCache,
+    *,
+    sha256: str | None,
+    activity: str,
+) -> Indexed | None:
+    """The build through its index, feeding ``linked`` as the scan would; None when there is
+    no usable index (then the caller scans). ``sha256``: the manifest's digest of the file."""
+    spans = read_index(dataset, sha256)
+    if spans is None or not activity or not linked.minted_local:
+        return None
+    graphs = DatasetGraphs(dataset, {s.graph: [(s.start, s.end)] for s in spans})
+    ix = Indexed(
+        data=BuildData(graphs=graphs, pages=()),
+        graphs=graphs,
+        digests={s.graph: s.digest for s in spans},
+        activity=activity,
+        inverse=linked.inverse,
+        witness=linked.witness,
+        cache=cache,
+        made=[],
+    )
+    nodes: dict[str, PageNode] = {}
+    for span in spans:
+        if _shared(span):
+            for t in graphs[span.graph]:
+                linked.add(t)
+            continue
+        summary = ix.summary(span.graph)
+        for node, p, line in summary.linked:
+            linked.note(node, p, line)
+        if summary.wiki_pages or summary.about:
+            nodes[span.graph] = PageNode(
+                wiki_pages=list(summary.wiki_pages),
+                about={(s, p): value for s, p, value in summary.about},
+            )
+    data = BuildData(graphs=graphs, pages=page_infos(nodes))
+    return Indexed(
+        data=data,
+        graphs=graphs,
+        digests=ix.digests,
+        activity=activity,
+        inverse=ix.inverse,
+        witness=ix.witness,
+        cache=cache,
+        made=ix.made,
+    )
+
+
+def _shared(span: Span) -> bool:
+    return span.graph in TERMS_GRAPHS or span.graph == v.BUILD_GRAPH
+
+
+def summary_of(graphs: DatasetGraphs, graph: str, digest: str, ix: Indexed) -> gs.Summary:
+    key = gs.summary_key(graph, digest, ix.inverse, ix.witness)
+    found = gs.read(ix.cache, key, graph, ix.activity)
+    if found is None:
+        found = gs.summarize(graphs[graph], graphs.nt_lines(graph), ix.inverse, ix.witness)
+        ix.made.append(graph)
+        gs.write(ix.cache, key, graph, found, ix.activity)
+    return found

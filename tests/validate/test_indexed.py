@@ -1,0 +1,207 @@
+"""Validation through the build's index (kg.store.dataset_index, kg.validate.indexed).
+
+A build writes where each graph of ``dataset.nq`` is and a digest of its content; validation
+then finds the graphs without scanning the file, and a graph whose digest it has seen is not
+parsed again: its summary (kg.validate.graph_summary) gives the page node, the cross-graph
+context it adds, and what its unit's cache key needs. These tests check that this shortcut gives
+exactly what the long way gives: the same graphs, the same unit contexts and focus nodes, the
+same report; that an index which does not describe the file is not used; and that a reference
+cited by many pages brings one line into a unit, not one line per citing statement.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg import vocab as v
+from kg.pipeline import build
+from kg.store.dataset_index import index_path, read_index
+from kg.validate import validate_build
+from kg.validate.candidates import Summarized, context_lines, iter_candidates
+from kg.validate.render import render
+from kg.validate.result_cache import ResultCache
+from kg.validate.runner import RunStats, _read
+from kg.validate.shapes import load_shapes
+from kg.validate.source import read_dataset, read_manifest
+from kg.validate.units import Linked
+from tests.conftest import SEEDS_DIR
+
+MINTED = (v.STATEMENT_PREFIX, v.SELECTOR_PREFIX)
+
+
+@pytest.fixture(scope="module")
+def corpus_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The two seeds and 24 generated pages (benchmarks/corpus.py: references shared between
+    pages, every rendering), built once."""
+    root = tmp_path_factory.mktemp("indexed")
+    pages = root / "pages"
+    shutil.copytree(SEEDS_DIR, pages)
+    generate = importlib.import_module("benchmarks.corpus").generate_corpus
+    generate(pages / "generated", 24, seed=11)
+    out = root / "build"
+    build([pages], out=out)
+    return out
+
+
+@pytest.fixture
+def fresh(corpus_build: Path, tmp_path: Path) -> Path:
+    """A copy of the build (links kept) with no validation cache."""
+    out = tmp_path / "build"
+    shutil.copytree(
+        corpus_build, out, symlinks=True, ignore=shutil.ignore_patterns("validation-cache")
+    )
+    return out
+
+
+def _validate(out: Path, *, cache: bool = True) -> tuple[str, RunStats]:
+    stats = RunStats()
+    report = validate_build(out, reasoner=False, cache=cache, stats=stats)
+    return render(report, "json"), stats
+
+
+def test_the_index_finds_every_graph_as_the_scan_does(corpus_build: Path) -> None:
+    dataset = corpus_build / "dataset.nq"
+    manifest = read_manifest(corpus_build)
+    spans = read_index(dataset, manifest["artifacts"]["dataset"]["sha256"])
+    assert spans is not None
+    scanned = read_dataset(dataset)  # the long way: every quad parsed
+    assert [s.graph for s in spans] == list(scanned.graphs)
+    raw = dataset.read_bytes()
+    for span in spans:
+        block = raw[span.start : span.end]
+        assert block == scanned.graphs.raw(span.graph)  # type: ignore[attr-defined]
+        graphs = {q.graph_name.value for q in ox.parse(block, format=ox.RdfFormat.N_QUADS)}
+        assert graphs == {span.graph}
+    assert len({s.digest for s in spans}) == len(spans)
+
+
+def test_a_page_graphs_digest_changes_only_with_its_statements(tmp_path: Path) -> None:
+    """The build activity's IRI (in every page graph) changes with any edit; the digests leave it
+    out, so the page that was not edited keeps its digest, and the edited one does not."""
+    pages = tmp_path / "pages"
+    shutil.copytree(SEEDS_DIR, pages)
+    out = tmp_path / "build"
+    build([pages], out=out)
+    before = {s.graph: s.digest for s in read_index(out / "dataset.nq") or ()}
+    activity = read_manifest(out)["activity"]
+    edited = pages / "001_fc51c25c67a0d5c9.txt"
+    edited.write_text(edited.read_text("utf-8") + "\nAn added closing line.\n", "utf-8")
+    build([pages], out=out)
+    after = {s.graph: s.digest for s in read_index(out / "dataset.nq") or ()}
+    assert read_manifest(out)["activity"] != activity
+    assert before.keys() == after.keys() and len(before) == 4  # two pages, terms, build
+    changed = {g for g in before if before[g] != after[g]}
+    page_graphs = set(before) - {v.BUILD_GRAPH, v.TERMS_GRAPH}
+    assert len(changed & page_graphs) == 1  # the edited page only
+
+
+def test_an_index_that_does_not_describe_the_file_is_not_used(fresh: Path) -> None:
+    dataset = fresh / "dataset.nq"
+    expected, stats = _validate(fresh)
+    assert stats.indexed
+    real = dataset.resolve()
+    stat = real.stat()
+    os.utime(real, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # touched
+    assert read_index(dataset) is None
+    again, stats = _validate(fresh)
+    assert not stats.indexed and again == expected  # scanned instead, same report
+    os.utime(real, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert read_index(dataset) is not None
+    assert read_index(dataset, "0" * 64) is None  # not the manifest's file
+    index = index_path(dataset)
+    data = json.loads(index.read_text("utf-8"))
+    data["graphs"][1][1] += 1  # spans that do not cover the file in order
+    index.write_text(json.dumps(data), "utf-8")
+    assert read_index(dataset) is None
+    index.write_text("{not json", "utf-8")
+    assert read_index(dataset) is None
+    again, stats = _validate(fresh)
+    assert not stats.indexed and again == expected
+
+
+def test_summaries_give_each_unit_its_context_and_focus(fresh: Path) -> None:
+    """For every page, the context and focus the summary gives are the made unit's."""
+    shapes = load_shapes()
+    linked, data, ix = _read(fresh / "dataset.nq", read_manifest(fresh), shapes, ResultCache(fresh))
+    assert ix is not None
+    checked = 0
+    for candidate in iter_candidates(ix, linked):
+        if not isinstance(candidate, Summarized):
+            continue
+        unit = candidate.unit()
+        own = unit.context.splitlines()
+        assert context_lines(candidate.summary, candidate.ctx) == own, unit.name
+        assert candidate.focus == {f for f in unit.focus if not f.startswith(MINTED)}
+        checked += 1
+    assert checked == len(data.pages) == 26
+
+
+def test_indexed_scanned_and_uncached_reports_agree(fresh: Path) -> None:
+    """Cold and warm through the index, without the cache (a scan), and with the cache but
+    no index (a scan): one report. A second run parses no graph."""
+    cold, stats = _validate(fresh)
+    assert stats.indexed and stats.cached == 0
+    assert len(stats.summarized) == 26  # every page graph, once
+    warm, stats = _validate(fresh)
+    assert stats.indexed and stats.summarized == [] and stats.evaluated == []
+    assert warm == cold
+    uncached, stats = _validate(fresh, cache=False)
+    assert not stats.indexed and uncached == cold
+    index_path(fresh / "dataset.nq").unlink()
+    shutil.rmtree(fresh / "validation-cache")
+    scanned, stats = _validate(fresh)
+    assert not stats.indexed and scanned == cold
+
+
+def test_a_reference_many_pages_cite_adds_one_line_to_a_unit(fresh: Path) -> None:
+    """Of the prov:hadPrimarySource statements that point at a reference, Linked keeps one (the
+    least), and a unit takes it only when its own graph cites the reference nowhere."""
+    shapes = load_shapes()
+    assert shapes.witness_paths == {v.PROV_HAD_PRIMARY_SOURCE}
+    every = Linked(shapes.inverse_paths, minted_local=True)  # all lines, as before
+    least = Linked(shapes.inverse_paths, minted_local=True, witness=shapes.witness_paths)
+
+    def both(q: ox.Quad) -> None:
+        every.add(q)
+        least.add(q)
+
+    read_dataset(fresh / "dataset.nq", on_quad=both)
+    cited = {
+        n: len([ln for ln in lines if f"<{v.PROV_HAD_PRIMARY_SOURCE}>" in ln])
+        for n, lines in every.lines.items()
+    }
+    shared = [n for n, count in cited.items() if count > 5]
+    assert shared  # references cited by many statements of many pages
+    for n in shared:
+        assert set(least.least[n]) == {v.PROV_HAD_PRIMARY_SOURCE}
+        line = least.least[n][v.PROV_HAD_PRIMARY_SOURCE]
+        assert line == min(ln for ln in every.lines[n] if v.PROV_HAD_PRIMARY_SOURCE in ln)
+        assert list(least.lines_for(n, frozenset())) == [*least.lines.get(n, ()), line]
+        assert line not in least.lines_for(n, frozenset({(v.PROV_HAD_PRIMARY_SOURCE, n)}))
+
+
+def test_a_shape_that_reads_the_values_keeps_every_line(tmp_path: Path) -> None:
+    """A user shape with sh:maxCount on the same inverse path needs every citing statement:
+    the property is no longer a witness path."""
+    extra = tmp_path / "shapes"
+    extra.mkdir()
+    (extra / "many.ttl").write_text(
+        """@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix ex: <https://example.org/> .
+ex:CitedAtMostTwice a sh:NodeShape ;
+    sh:targetClass <https://w3id.org/biolink/vocab/Publication> ;
+    sh:property [ sh:path [ sh:inversePath prov:hadPrimarySource ] ; sh:maxCount 2 ] .
+""",
+        "utf-8",
+    )
+    shapes = load_shapes([extra])
+    assert v.PROV_HAD_PRIMARY_SOURCE in shapes.inverse_paths
+    assert shapes.witness_paths == frozenset()
