@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -29,6 +30,7 @@ from kg.rdf.layout import is_fact
 from kg.validate.locate import PageIndex
 from kg.validate.report import Severity, ValidationResult
 from kg.validate.source import PageInfo
+from kg.validate.unit_graph import Row, Term
 
 NON_EMPTY_SHAPE = v.SHAPE_NON_EMPTY_LITERAL_SHAPE
 _BLANK = re.compile(r"^\s*$")
@@ -44,21 +46,24 @@ class LiteralRule:
 
 
 def fact_evidence(
-    page: PageInfo, triples: Sequence[ox.Triple], index: PageIndex
+    page: PageInfo, triples: Sequence[Row], index: PageIndex
 ) -> Iterable[ValidationResult]:
     """Facts without a statement node, and statements whose triple is not asserted."""
     page_iri = page.page_iri or ""
     asserted: set[tuple[str, str, str]] = set()
     negated: set[str] = set()  # statements the page denies: their triple is never asserted
     staged: set[str] = set()  # statements of one protocol stage (Assertion.conditional): neither
-    for t in triples:
-        s = _key(t.subject)
-        if t.predicate.value == v.NEGATED and _obj(t.object).startswith('"true"'):
+    keys: dict[Term, str] = {}  # subject -> _key (a page's subjects repeat)
+    for subject, pred, obj in triples:
+        s = keys.get(subject)
+        if s is None:
+            s = keys[subject] = _key(subject)
+        if pred == v.NEGATED and _obj(obj).startswith('"true"'):
             negated.add(s)
-        if t.predicate.value in (v.PROTOCOL_STAGE, v.STAGE):
+        if pred in (v.PROTOCOL_STAGE, v.STAGE):
             staged.add(s)
         if is_fact(s, page_iri):
-            asserted.add((s, t.predicate.value, _obj(t.object)))
+            asserted.add((s, pred, _obj(obj)))
     described = {(st.subject, st.predicate, st.object): iri for iri, st in index.statements.items()}
     for s, p, o in sorted(asserted - described.keys()):
         yield _result(
@@ -92,20 +97,20 @@ _PARTS = {
 
 
 def selector_parts(
-    page: PageInfo, triples: Sequence[ox.Triple], index: PageIndex
+    page: PageInfo, triples: Sequence[Row], index: PageIndex
 ) -> Iterable[ValidationResult]:
     """Selectors with two parts, but not one of each kind."""
     kinds: dict[str, list[str]] = {}
     selectors: set[str] = set()
-    for t in triples:
-        if t.predicate.value != v.RDF_TYPE or not isinstance(t.object, ox.NamedNode):
+    for subject, p, o in triples:
+        if p != v.RDF_TYPE or not isinstance(o, ox.NamedNode):
             continue
-        if t.object.value == v.OA_SPECIFIC_RESOURCE:
-            selectors.add(_key(t.subject))
-        elif t.object.value in _PARTS:
-            sel = index.parts.get(_key(t.subject))
+        if o.value == v.OA_SPECIFIC_RESOURCE:
+            selectors.add(_key(subject))
+        elif o.value in _PARTS:
+            sel = index.parts.get(_key(subject))
             if sel is not None:
-                kinds.setdefault(sel, []).append(_PARTS[t.object.value])
+                kinds.setdefault(sel, []).append(_PARTS[o.value])
     for sel in sorted(selectors):
         found = kinds.get(sel, [])
         wrong = [k for k in _PARTS.values() if found.count(k) != 1]
@@ -123,7 +128,7 @@ def selector_parts(
 
 
 def quotes(
-    page: PageInfo, triples: Sequence[ox.Triple], index: PageIndex, text: str
+    page: PageInfo, triples: Sequence[Row], index: PageIndex, text: str
 ) -> Iterable[ValidationResult]:
     """Selectors whose quote or lines disagree with the source text."""
     starts = _line_starts(text)
@@ -171,26 +176,25 @@ def source_changed(page: PageInfo, index: PageIndex, sha256: str) -> ValidationR
 
 def empty_literals(
     page: PageInfo | None,
-    triples: Iterable[ox.Triple],
+    triples: Iterable[Row],
     focus: frozenset[str],
     index: PageIndex,
     rule: LiteralRule,
 ) -> Iterable[ValidationResult]:
     """The native evaluation of kgs:NonEmptyLiteralShape (see the module docstring)."""
-    for t in triples:
-        o = t.object
-        if isinstance(o, ox.Literal) and _BLANK.match(o.value) and _key(t.subject) in focus:
+    for subject, p, o in triples:
+        if isinstance(o, ox.Literal) and _BLANK.match(o.value) and _key(subject) in focus:
             yield ValidationResult(
                 severity=rule.severity,
-                focus_node=_key(t.subject),
-                path=t.predicate.value,
+                focus_node=_key(subject),
+                path=p,
                 value=str(o),
                 message=rule.message,
                 source_shape=NON_EMPTY_SHAPE,
                 constraint=v.SH_SPARQL_CONSTRAINT_COMPONENT,
-                focus_label=index.label(_key(t.subject)),
+                focus_label=index.label(_key(subject)),
                 page=page.slug if page else None,
-                location=index.locate(_key(t.subject), t.predicate.value, str(o)),
+                location=index.locate(_key(subject), p, str(o)),
                 origin="evidence",
             )
 
@@ -214,20 +218,17 @@ def read_source(page: PageInfo, roots: Sequence[Path]) -> tuple[str, str] | None
     return None
 
 
-def _selectors(
-    triples: Sequence[ox.Triple], index: PageIndex
-) -> dict[str, tuple[int, int, str | None]]:
+def _selectors(triples: Sequence[Row], index: PageIndex) -> dict[str, tuple[int, int, str | None]]:
     """selector -> (start, end, quote) for every selector with both offsets."""
     start: dict[str, int] = {}
     end: dict[str, int] = {}
-    for t in triples:
-        p = t.predicate.value
-        if p in (v.OA_START, v.OA_END) and isinstance(t.object, ox.Literal):
-            if not t.object.value.isdigit():
+    for subject, p, o in triples:
+        if p in (v.OA_START, v.OA_END) and isinstance(o, ox.Literal):
+            if not o.value.isdigit():
                 continue
-            sel = index.parts.get(_key(t.subject))
+            sel = index.parts.get(_key(subject))
             if sel is not None:
-                (start if p.endswith("start") else end)[sel] = int(t.object.value)
+                (start if p.endswith("start") else end)[sel] = int(o.value)
     return {
         sel: (start[sel], end[sel], index.quotes.get(sel))
         for sel in start
@@ -236,9 +237,10 @@ def _selectors(
 
 
 def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
-    return starts
+    """The offset of each line's first character (the lines' lengths summed, not a Python
+    loop over the characters of the page)."""
+    lengths = [len(line) + 1 for line in text.split("\n")[:-1]]
+    return list(accumulate(lengths, initial=0))
 
 
 def _line_of(starts: list[int], offset: int) -> int:

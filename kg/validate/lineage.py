@@ -32,6 +32,7 @@ STATED_SUBCLASS_OF = v.STATED_SUBCLASS_OF  # the page's claim, checked as subcla
 CLAIMS = (SUBCLASS_OF, STATED_SUBCLASS_OF, DEVELOPS_FROM)
 _SAME = (v.SAME_AS, v.SKOS_EXACT_MATCH)
 _BROAD = v.SKOS_BROAD_MATCH
+_RESOLVING = frozenset((v.RDFS_LABEL, *_SAME, _BROAD))  # the predicates Resolver reads
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -85,7 +86,10 @@ class Resolver:
         same: dict[str, str] = {}
         broad: dict[str, str] = {}
         for t in triples:
-            s, p, o = t.subject, t.predicate.value, t.object
+            p = t.predicate.value
+            if p not in _RESOLVING:  # read subject and object only when needed (each read
+                continue  # of a pyoxigraph triple's term makes a new object)
+            s, o = t.subject, t.object
             if not isinstance(s, ox.NamedNode):
                 continue
             if p == v.RDFS_LABEL and isinstance(o, ox.Literal):

@@ -15,6 +15,28 @@ import pyoxigraph as ox
 
 from kg import vocab as v
 from kg.validate.report import Location
+from kg.validate.unit_graph import Row, Term
+
+#: The predicates :meth:`PageIndex._add` reads (the others are skipped before the call).
+_WANTED = frozenset(
+    (
+        v.RDF_SUBJECT,
+        v.RDF_PREDICATE,
+        v.RDF_OBJECT,
+        v.PROV_WAS_DERIVED_FROM,
+        v.OA_HAS_SELECTOR,
+        v.LINE_START,
+        v.OA_EXACT,
+        v.RDFS_LABEL,
+        v.DCTERMS_TITLE,
+        v.CITATION_KEY,
+        v.PREF_LABEL,
+    )
+)
+_STATEMENT_PARTS = frozenset(
+    (v.RDF_SUBJECT, v.RDF_PREDICATE, v.RDF_OBJECT, v.PROV_WAS_DERIVED_FROM)
+)
+_NAMES = frozenset((v.RDFS_LABEL, v.DCTERMS_TITLE, v.CITATION_KEY))
 
 
 @dataclass(slots=True)
@@ -43,10 +65,27 @@ class PageIndex:
     def build(
         cls, page_iri: str | None, source_file: str | None, triples: Iterable[ox.Triple]
     ) -> PageIndex:
+        """The index of pyoxigraph triples (or quads): the subject and object of a triple are
+        read only when its predicate is one the index keeps (each read makes an object)."""
+        wanted = _WANTED
+        kept: list[Row] = []
+        for t in triples:
+            p = t.predicate.value
+            if p in wanted:
+                kept.append((t.subject, p, t.object))  # type: ignore[arg-type]
+        return cls.from_rows(page_iri, source_file, kept)
+
+    @classmethod
+    def from_rows(
+        cls, page_iri: str | None, source_file: str | None, triples: Iterable[Row]
+    ) -> PageIndex:
+        """:meth:`build` of triples already read as rows (kg.validate.unit_graph.rows)."""
         idx = cls(page_iri=page_iri, source_file=source_file)
         quote_parts: dict[str, str] = {}
-        for t in triples:
-            idx._add(t, quote_parts)
+        wanted = _WANTED
+        for s, p, o in triples:
+            if p in wanted:
+                idx._add(s, p, o, quote_parts)
         per_selector: dict[str, list[str]] = {}
         for part, text in quote_parts.items():
             if part in idx.parts:
@@ -58,27 +97,33 @@ class PageIndex:
                 idx.about.setdefault(node, []).append(st_iri)
         return idx
 
-    def _add(self, t: ox.Triple, quote_parts: dict[str, str]) -> None:
-        s, p, o = _key(t.subject), t.predicate.value, t.object
-        if p in (v.RDF_SUBJECT, v.RDF_PREDICATE, v.RDF_OBJECT, v.PROV_WAS_DERIVED_FROM):
-            st = self.statements.setdefault(s, _Statement())
+    def _add(self, subject: Term, p: str, o: Term, quote_parts: dict[str, str]) -> None:
+        s = subject.value if isinstance(subject, ox.NamedNode) else str(subject)
+        if p in _STATEMENT_PARTS:
+            st = self.statements.get(s)
+            if st is None:
+                st = self.statements[s] = _Statement()
             if p == v.PROV_WAS_DERIVED_FROM:
                 st.selectors.append(_key(o))
             elif p == v.RDF_OBJECT:
                 st.object = str(o) if isinstance(o, ox.Literal) else _key(o)
+            elif p == v.RDF_SUBJECT:
+                st.subject = _key(o)
             else:
-                setattr(st, p.rsplit("#", 1)[-1], _key(o))
+                st.predicate = _key(o)
         elif p == v.OA_HAS_SELECTOR:
             self.parts[_key(o)] = s
-        elif p == v.LINE_START and isinstance(o, ox.Literal):
+        elif not isinstance(o, ox.Literal):
+            return  # the other predicates are read for their literals only
+        elif p == v.LINE_START:
             self.lines[s] = int(o.value) if o.value.isdigit() else 0
-        elif p == v.OA_EXACT and isinstance(o, ox.Literal):
+        elif p == v.OA_EXACT:
             quote_parts[s] = o.value
-        elif p in (v.RDFS_LABEL, v.DCTERMS_TITLE, v.CITATION_KEY) and isinstance(o, ox.Literal):
-            if o.value.strip():
-                self.names.setdefault(s, o.value)
-        elif p == v.PREF_LABEL and isinstance(o, ox.Literal) and o.value.strip():
-            self.pref.setdefault(s, o.value)
+        elif p in _NAMES:
+            if s not in self.names and (text := o.value).strip():
+                self.names[s] = text
+        elif p == v.PREF_LABEL and s not in self.pref and (text := o.value).strip():
+            self.pref[s] = text
 
     # -- names ------------------------------------------------------------------------------
 

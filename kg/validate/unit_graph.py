@@ -9,8 +9,10 @@ needs rdflib's reading of a literal (its value, well-formedness and ordering), m
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import chain
 
 import pyoxigraph as ox
 import rdflib
@@ -18,8 +20,108 @@ import rdflib
 from kg import vocab as v
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
+#: A triple read once: subject, predicate IRI, object (pyoxigraph builds a new Python object
+#: on every attribute read of a Triple, so each walk over the triples paid for them again).
+Row = tuple[Term, str, Term]
 _EMPTY: frozenset[Term] = frozenset()
 _XSD_STRING = v.XSD_STRING
+
+
+def rows(triples: Iterable[ox.Triple]) -> list[Row]:
+    """The triples as :data:`Row` tuples, in their order."""
+    return [(t.subject, t.predicate.value, t.object) for t in triples]  # type: ignore[misc]
+
+
+def parse_rows(text: str) -> list[Row]:
+    """The rows of an N-Triples document, in its order (see :func:`_line_rows`)."""
+    if not text:
+        return []
+    found = _line_rows(text)
+    if found is None:
+        return rows(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+    return found
+
+
+def _line_rows(text: str) -> list[Row] | None:
+    """One row per line of ``text``, each distinct term made once; None unless every line is
+    one triple as pyoxigraph writes it.
+
+    A unit's lines are pyoxigraph's own (``S P O .``, one space apart), and its terms repeat
+    (a page's nodes, its predicates), so each line is cut at its first two spaces and only
+    the distinct terms are parsed, by pyoxigraph, in one small document: the terms are
+    pyoxigraph's reading, and each is one object shared by its rows (reading a Triple's
+    attributes makes three new, collector-tracked objects per triple); the time is about that
+    of pyoxigraph's parse alone, without the attribute reads. Any line cut otherwise (another layout, a comment, RDF-star) gives None: the caller
+    parses the document whole, which also raises its errors.
+    """
+    cut = _LINE.findall(text)
+    if len(cut) != text.count("\n") + (not text.endswith("\n")):
+        return None
+    flat = list(chain.from_iterable(cut))
+    tokens = dict.fromkeys(flat)
+    try:
+        term = dict(zip(tokens, _parse_terms(tokens), strict=True))
+        iri = {p: _predicate(term[p]) for p in set(flat[1::3])}
+    except (ValueError, SyntaxError):
+        return None
+    terms = list(map(term.__getitem__, flat))
+    return list(zip(terms[0::3], map(iri.__getitem__, flat[1::3]), terms[2::3], strict=True))
+
+
+class LineRows:
+    """The rows of lines seen before, kept (up to ``limit`` lines, then started afresh).
+
+    For a unit's context: the terms graph's lines about the nodes a page mentions and the
+    types of the nodes it links to, which many units share (kg.validate.units), so most of a
+    context is read once per process instead of once per unit.
+    """
+
+    __slots__ = ("_limit", "_rows")
+
+    def __init__(self, limit: int = 1 << 16) -> None:
+        self._limit = limit
+        self._rows: dict[str, Row] = {}
+
+    def parse(self, text: str) -> list[Row]:
+        """:func:`parse_rows` of ``text``."""
+        if not text:
+            return []
+        lines = text.split("\n")
+        if lines[-1] == "":
+            lines.pop()
+        known = self._rows
+        found = [known.get(line) for line in lines]
+        if None not in found:
+            return found  # type: ignore[return-value]
+        missing = [line for line in dict.fromkeys(lines) if line not in known]
+        new = _line_rows("\n".join(missing))
+        if new is None:  # not one triple per line: read as a document
+            return parse_rows(text)
+        fresh = dict(zip(missing, new, strict=True))
+        if len(known) + len(fresh) > self._limit:
+            known.clear()
+        known.update(fresh)
+        return [
+            row if row is not None else fresh[line] for line, row in zip(lines, found, strict=True)
+        ]
+
+
+#: A line as pyoxigraph writes it: subject (IRI or blank node), predicate IRI, object, " .".
+_LINE = re.compile(r"^([<_]\S*) (<\S*) (.*) \.$", re.MULTILINE)
+_SLOT = "<urn:kg:slot>"
+
+
+def _parse_terms(tokens: Iterable[str]) -> list[Term]:
+    """The terms of ``tokens`` (in their order), read by pyoxigraph as triple objects."""
+    doc = "".join(f"{_SLOT} {_SLOT} {tok} .\n" for tok in tokens)
+    found = [t.object for t in ox.parse(doc.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)]
+    return found  # type: ignore[return-value]  # zip(strict=True) checks there is one per token
+
+
+def _predicate(term: Term) -> str:
+    if not isinstance(term, ox.NamedNode):
+        raise ValueError(f"a predicate that is not an IRI: {term}")
+    return term.value
 
 
 class UnitGraph:
@@ -27,17 +129,17 @@ class UnitGraph:
 
     __slots__ = ("_back", "_out")
 
-    def __init__(self, triples: Iterable[ox.Triple], predicates: frozenset[str]) -> None:
+    def __init__(self, triples: Iterable[Row], predicates: frozenset[str]) -> None:
         out: dict[str, dict[Term, set[Term]]] = {p: {} for p in predicates}
-        for t in triples:
-            by_subject = out.get(t.predicate.value)
+        for s, p, o in triples:
+            by_subject = out.get(p)
             if by_subject is None:
                 continue
-            found = by_subject.get(t.subject)  # type: ignore[arg-type]
+            found = by_subject.get(s)
             if found is None:
-                by_subject[t.subject] = {t.object}  # type: ignore[index,arg-type]
+                by_subject[s] = {o}
             else:
-                found.add(t.object)  # type: ignore[arg-type]
+                found.add(o)
         self._out = out
         self._back: dict[str, dict[Term, set[Term]]] = {}
 

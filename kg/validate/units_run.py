@@ -8,6 +8,7 @@ prints or keeps global state besides the worker's shapes.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -26,7 +27,7 @@ from kg.validate.shacl import compiled_results, needs_advanced, read_results, ru
 from kg.validate.shape_eval import evaluate
 from kg.validate.shape_plan import Plan, compile_shapes
 from kg.validate.shapes import ShapeSet, load_shape_files
-from kg.validate.unit_graph import UnitGraph
+from kg.validate.unit_graph import LineRows, Row, UnitGraph, parse_rows
 from kg.validate.units import Unit
 
 
@@ -52,6 +53,7 @@ class _Config:
     literal_rule: evidence.LiteralRule | None
     roots: tuple[Path, ...]
     plan: Plan | None  # the compiled shapes (None with the pyshacl engine)
+    context: LineRows  # the context lines read so far (units share most of them)
 
 
 _CONFIG: _Config | None = None
@@ -79,6 +81,7 @@ def configure(
         literal_rule=_literal_rule(shapes),
         roots=tuple(roots),
         plan=plan,
+        context=LineRows(),
     )
 
 
@@ -146,15 +149,32 @@ def _validate_batch(units: Sequence[Unit]) -> list[Outcome]:
 
 
 def validate_unit(unit: Unit) -> Outcome:
-    """Shapes and page-graph checks for one unit (in the calling process's configuration)."""
+    """Shapes and page-graph checks for one unit (in the calling process's configuration).
+
+    Python's cycle collector is paused while a unit is checked: a unit makes some 10^5
+    containers (its rows, the index's sets) that live until the unit ends and are freed by
+    reference counting then, and the collector's passes over them (and over everything else
+    the process holds) cost about a quarter of a unit's CPU. It resumes after each unit, so
+    any cycle a unit leaves (pyshacl's graphs) is collected as before.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _validate_unit(unit)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _validate_unit(unit: Unit) -> Outcome:
     if _CONFIG is None:
         raise RuntimeError("kg.validate.units_run.configure() was not called in this process")
     cfg = _CONFIG
-    own = _parse(unit.triples)
-    context = _parse(unit.context)
+    own = parse_rows(unit.triples)
+    every = own + cfg.context.parse(unit.context)
     page = unit.page
-    index = PageIndex.build(
-        page.page_iri if page else None, page.source_file if page else None, own + context
+    index = PageIndex.from_rows(
+        page.page_iri if page else None, page.source_file if page else None, every
     )
     results: list[ValidationResult] = []
     missing = None
@@ -169,21 +189,19 @@ def validate_unit(unit: Unit) -> Outcome:
         else:
             results.extend(evidence.quotes(page, own, index, source[0]))
     if cfg.literal_rule is not None:
-        results.extend(
-            evidence.empty_literals(page, own + context, unit.focus, index, cfg.literal_rule)
-        )
+        results.extend(evidence.empty_literals(page, every, unit.focus, index, cfg.literal_rule))
     slug = page.slug if page else None
 
     def keep(f: str) -> bool:
         return f in unit.focus or f.startswith("_:")
 
     if cfg.plan is not None:
-        raw = evaluate(cfg.plan, UnitGraph(own + context, cfg.plan.predicates), keep)
+        raw = evaluate(cfg.plan, UnitGraph(every, cfg.plan.predicates), keep)
         results.extend(
             compiled_results(raw, cfg.shapes, label=index.label, locate=index.locate, page=slug)
         )
     if cfg.pyshacl_shapes is not None:
-        data = to_rdflib(own + context)
+        data = to_rdflib(every)
         report = run_pyshacl(data, cfg.pyshacl_shapes, cfg.shapes.files, advanced=cfg.advanced)
         results.extend(
             read_results(
@@ -204,7 +222,7 @@ def fallback_notice(shape_files: Sequence[Path], engine: str) -> str | None:
     return f"shacl: {len(plan.fallback)} shape(s) validated by pyshacl, not compiled ({why})"
 
 
-def to_rdflib(triples: Sequence[ox.Triple]) -> rdflib.Graph:
+def to_rdflib(triples: Sequence[Row]) -> rdflib.Graph:
     """An in-memory rdflib graph of pyoxigraph triples (faster than rdflib's N-Triples
     parser, which costs more than pyshacl on a small page graph)."""
     cache: dict[object, rdflib.term.Node] = {}
@@ -216,7 +234,15 @@ def to_rdflib(triples: Sequence[ox.Triple]) -> rdflib.Graph:
         return found
 
     graph = rdflib.Graph()
-    graph.addN((term(t.subject), term(t.predicate), term(t.object), graph) for t in triples)
+    predicates: dict[str, rdflib.URIRef] = {}
+
+    def predicate(iri: str) -> rdflib.URIRef:
+        found = predicates.get(iri)
+        if found is None:
+            found = predicates[iri] = rdflib.URIRef(iri)
+        return found
+
+    graph.addN((term(s), predicate(p), term(o), graph) for s, p, o in triples)
     return graph
 
 
@@ -236,12 +262,6 @@ def _term(node: object) -> rdflib.term.Node:
 
 
 _XSD_STRING = v.XSD_STRING
-
-
-def _parse(text: str) -> list[ox.Triple]:
-    if not text:
-        return []
-    return list(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
 
 
 def _literal_rule(shapes: ShapeSet) -> evidence.LiteralRule | None:

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 
 import pyoxigraph as ox
 
@@ -28,6 +29,7 @@ _XREF = {"NCBIGene": 0, "ENSEMBL": 1, "UniProtKB": 2}
 _XREF_NAME = {"NCBIGene": "NCBI Gene", "ENSEMBL": "Ensembl", "UniProtKB": "UniProt"}
 _ID_LINKS = (v.SKOS_EXACT_MATCH, v.HAS_GENE_PRODUCT)
 _SAME = (v.SKOS_EXACT_MATCH, v.SAME_AS)
+_READ = frozenset((*_ID_LINKS, *_SAME))
 
 Result = Callable[..., ValidationResult]
 
@@ -47,9 +49,7 @@ def vocab_results(
     ``known(iri)`` says whether the ontology the user passed has the class; ``result`` makes a
     ValidationResult located on the page (ontology_checks._result)."""
     prefixes = (*_CHECKED, "CL") if check_cl else _CHECKED
-    used = sorted(
-        {n.value for t in triples for n in (t.subject, t.object) if isinstance(n, ox.NamedNode)}
-    )
+    used = sorted(_used(triples, _iri_prefixes(prefixes)))
     for iri in used:
         curie = v.compress(iri)
         if curie is None or curie.split(":", 1)[0] not in prefixes:
@@ -87,6 +87,26 @@ def vocab_results(
     yield from _gene_ids(page, triples, index, grounder, result)
 
 
+def _used(triples: Iterable[ox.Triple], starts: tuple[str, ...]) -> set[str]:
+    """The IRIs of the subjects and objects that start with one of ``starts``."""
+    found: set[str] = set()
+    for t in triples:
+        s, o = t.subject, t.object
+        if isinstance(s, ox.NamedNode) and (iri := s.value).startswith(starts):
+            found.add(iri)
+        if isinstance(o, ox.NamedNode) and (iri := o.value).startswith(starts):
+            found.add(iri)
+    return found
+
+
+@cache
+def _iri_prefixes(prefixes: tuple[str, ...]) -> tuple[str, ...]:
+    """The IRI prefixes that compress to a CURIE of ``prefixes``: an IRI that starts with none
+    of them has no such CURIE, and is not compressed (most of a page's IRIs are its own)."""
+    reverse = v.CONVERTER.reverse_prefix_map
+    return tuple(sorted(iri for iri, prefix in reverse.items() if prefix in prefixes))
+
+
 def _release(grounder: Grounder, curie: str) -> str:
     prefix = curie.split(":", 1)[0]
     for _iri, title, _sha, _licence in grounder.sources():
@@ -103,24 +123,24 @@ def _gene_ids(
     result: Result,
 ) -> Iterable[ValidationResult]:
     hgnc_of: dict[str, set[str]] = {}
+    links: list[tuple[str, str, str]] = []  # (subject, predicate, object) of the id links
     for t in triples:
-        if (
-            t.predicate.value in _SAME
-            and isinstance(t.object, ox.NamedNode)
-            and isinstance(t.subject, ox.NamedNode)
-        ):
-            for a, b in ((t.subject.value, t.object.value), (t.object.value, t.subject.value)):
+        p = t.predicate.value  # read once, and the terms only for the predicates used here
+        if p not in _READ:
+            continue
+        s, o = t.subject, t.object
+        if not isinstance(o, ox.NamedNode) or not isinstance(s, ox.NamedNode):
+            continue
+        if p in _ID_LINKS:
+            links.append((s.value, p, o.value))
+        if p in _SAME:
+            for a, b in ((s.value, o.value), (o.value, s.value)):
                 if (c := v.compress(b)) and c.startswith("HGNC:"):
                     hgnc_of.setdefault(a, set()).add(c)
-    for t in triples:
-        if t.predicate.value not in _ID_LINKS or not isinstance(t.object, ox.NamedNode):
-            continue
-        if not isinstance(t.subject, ox.NamedNode):
-            continue
-        given = v.compress(t.object.value)
+    for subject, link, obj in links:
+        given = v.compress(obj)
         if given is None or (prefix := given.split(":", 1)[0]) not in _XREF:
             continue
-        subject = t.subject.value
         genes = set(hgnc_of.get(subject, ()))
         if (c := v.compress(subject)) and c.startswith("HGNC:"):
             genes.add(c)
@@ -143,6 +163,6 @@ def _gene_ids(
                 Severity.WARNING,
                 f"the page gives {_XREF_NAME[prefix]} {local} for {symbol}, but {title} "
                 f"records {', '.join(expected)} for {gene} ({symbol})",
-                path=t.predicate.value,
-                value=f"<{t.object.value}>",
+                path=link,
+                value=f"<{obj}>",
             )
