@@ -3,6 +3,7 @@
     python benchmarks/bench_scale.py                 # 18,434 pages (the size of SciDEX's wiki)
     python benchmarks/bench_scale.py --pages 2000    # a quick run
     python benchmarks/bench_scale.py --corpus DIR    # pages already made by make_corpus.py
+    python benchmarks/bench_scale.py --corpus DIR --out B --validation-only   # reuse a build
 
 Every command runs as ``python -m kg ...`` in a fresh subprocess, timed by wall clock. Peak
 memory is reported two ways: the largest single process (``ru_maxrss`` of the children) and
@@ -11,7 +12,11 @@ from /proc). Then: the build folder's parts in bytes, quads per fact, dataset by
 export to N-Quads (plain and gzip), a 2-hop SPARQL query through ``kg query``, and the plain
 approach for comparison: an rdflib ``Dataset`` parsing and serialising the first
 ``--plain-quads`` quads of the dataset, extrapolated linearly to the whole dataset (rdflib is
-linear or worse here, so the extrapolation flatters it).
+linear or worse here, so the extrapolation flatters it). Last, unless ``--skip-validate``:
+``kg validate`` from an empty result cache and again with nothing changed (reports compared),
+and ``kg build`` with its validation with nothing changed and after one page is edited (the
+edit is undone afterwards); wall and CPU seconds (the command and its descendants) and the
+tree's peak RSS and PSS (RSS counts twice what a forked process shares with its parent).
 """
 
 from __future__ import annotations
@@ -69,22 +74,32 @@ def _children() -> dict[int, list[int]]:
     return kids
 
 
-def _tree_rss(root: int) -> int:
-    kids, total, todo = _children(), 0, [root]
+def _tree_rss(root: int) -> tuple[int, int]:
+    """(RSS, PSS) summed over the process tree of ``root``, in bytes. The RSS sum counts twice
+    the pages a forked process still shares with its parent (kg validate forks its ontology
+    checks); PSS (``/proc/PID/smaps_rollup``) splits each shared page between its sharers, so
+    its sum is the memory the tree really holds."""
+    kids, rss, pss, todo = _children(), 0, 0, [root]
     while todo:
         pid = todo.pop()
         with contextlib.suppress(OSError, IndexError, ValueError):
-            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE
+            rss += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    pss += int(line.split()[1]) * 1024
+                    break
         todo.extend(kids.get(pid, ()))
-    return total
+    return rss, pss
 
 
 @dataclass
 class Run:
     seconds: float
-    tree_peak: int  # bytes
+    tree_peak: int  # bytes: the largest RSS sum over the process tree
     stdout: str
     cpu: float = 0.0  # user + system seconds of the command and its descendants
+    pss_peak: int = 0  # bytes: the largest PSS sum over the process tree
 
 
 KG_ROOT = ROOT  # the source tree whose kg runs (--kg-root: compare with another checkout)
@@ -102,14 +117,15 @@ def run(args: list[str], *, cwd: Path = ROOT) -> Run:
         stderr=subprocess.PIPE,
         text=True,
     )
-    peak = 0
+    peak = pss = 0
     done = threading.Event()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
 
     def poll() -> None:
-        nonlocal peak
+        nonlocal peak, pss
         while not done.is_set():
-            peak = max(peak, _tree_rss(proc.pid))
+            now_rss, now_pss = _tree_rss(proc.pid)
+            peak, pss = max(peak, now_rss), max(pss, now_pss)
             done.wait(0.05)
 
     th = threading.Thread(target=poll, daemon=True)
@@ -125,7 +141,7 @@ def run(args: list[str], *, cwd: Path = ROOT) -> Run:
         raise SystemExit(f"kg {' '.join(args)} failed ({proc.returncode}):\n{err[-3000:]}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return Run(seconds, peak, out, cpu)
+    return Run(seconds, peak, out, cpu, pss)
 
 
 def median_run(make: list[str], repeat: int, before: object = None) -> tuple[float, int]:
@@ -183,6 +199,14 @@ def main() -> None:
     ap.add_argument("--tmp", type=Path, default=None, help="where builds go (default: a temp dir)")
     ap.add_argument("--kg-root", type=Path, default=ROOT, help="run kg from this source tree")
     ap.add_argument(
+        "--out", type=Path, help="build into this folder and keep it (it is emptied first)"
+    )
+    ap.add_argument(
+        "--validation-only",
+        action="store_true",
+        help="with --out holding a build of --corpus: only the validation and edit figures",
+    )
+    ap.add_argument(
         "--skip-validate", action="store_true", help="skip the kg validate and edit figures"
     )
     ap.add_argument(
@@ -212,7 +236,12 @@ def _bench(args: argparse.Namespace, tmp: Path) -> None:
     print(
         f"corpus: {len(files):,} pages, {size / 1e6:.1f} MB; {args.jobs} jobs, {os.cpu_count()} cpus"
     )
-    out = tmp / "build"
+    out = args.out.resolve() if args.out else tmp / "build"
+    if args.validation_only:
+        if not (out / "manifest.json").is_file():
+            raise SystemExit(f"--validation-only: no build in {out} (run once with --out first)")
+        _validation(args, files, out, tmp)
+        return
     build = ["build", "--no-validate", "--jobs", str(args.jobs), "--out", str(out), str(corpus)]
     wall, peak = median_run(build, args.repeat, before=lambda: shutil.rmtree(out, True))
     single = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
@@ -286,7 +315,8 @@ def _validation(args: argparse.Namespace, files: list[Path], out: Path, tmp: Pat
     for name, r in (("empty result cache", cold), ("nothing changed", warm)):
         print(
             f"  {name:22} {r.seconds:8.1f} s wall {r.cpu:8.1f} s CPU "
-            f"{r.tree_peak / 2**20:6.0f} MB peak (tree)  {len(files) / r.seconds:7.1f} pages/s"
+            f"{r.tree_peak / 2**20:6.0f} MB peak RSS / {r.pss_peak / 2**20:6.0f} MB PSS (tree)"
+            f"  {len(files) / r.seconds:7.1f} pages/s"
         )
     print(f"  reports identical: {'yes' if first == again else 'NO'}")
     build = ["build", "--jobs", jobs, "--out", str(out), *map(str, files)]
@@ -302,7 +332,8 @@ def _validation(args: argparse.Namespace, files: list[Path], out: Path, tmp: Pat
         print(f"  nothing changed        {same.seconds:8.1f} s wall {same.cpu:8.1f} s CPU")
         print(
             f"  one page edited        {edited.seconds:8.1f} s wall {edited.cpu:8.1f} s CPU "
-            f"{edited.tree_peak / 2**20:6.0f} MB peak (tree)"
+            f"{edited.tree_peak / 2**20:6.0f} MB peak RSS / {edited.pss_peak / 2**20:6.0f} MB "
+            "PSS (tree)"
         )
         if args.check_edit:
             _, cached = validate("edited")
