@@ -15,6 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from kg import vocab as v
 from kg.store.dataset import Span
 from kg.store.dataset_index import read_index
@@ -24,6 +26,7 @@ from kg.validate.source import (
     TERMS_GRAPHS,
     BuildData,
     DatasetGraphs,
+    PageInfo,
     PageNode,
     page_infos,
 )
@@ -77,21 +80,11 @@ def read_indexed(
         cache=cache,
         made=[],
     )
-    nodes: dict[str, PageNode] = {}
-    for span in spans:
-        if _shared(span):
-            for t in graphs[span.graph]:
-                linked.add(t)
-            continue
-        summary = ix.summary(span.graph)
-        for node, p, line in summary.linked:
-            linked.note(node, p, line)
-        if summary.wiki_pages or summary.about:
-            nodes[span.graph] = PageNode(
-                wiki_pages=list(summary.wiki_pages),
-                about={(s, p): value for s, p, value in summary.about},
-            )
-    data = BuildData(graphs=graphs, pages=page_infos(nodes))
+    try:
+        pages = _pages(spans, graphs, ix, linked)
+    except IndexMismatch:
+        return None  # the caller scans, with a Linked of its own
+    data = BuildData(graphs=graphs, pages=pages)
     return Indexed(
         data=data,
         graphs=graphs,
@@ -104,6 +97,39 @@ def read_indexed(
     )
 
 
+def _pages(
+    spans: tuple[Span, ...], graphs: DatasetGraphs, ix: Indexed, linked: Linked
+) -> tuple[PageInfo, ...]:
+    """Feed ``linked`` from every graph (summaries for page graphs); the pages found."""
+    nodes: dict[str, PageNode] = {}
+    for span in spans:
+        if _shared(span):
+            for t in graphs[span.graph]:
+                if _graph_of(t) != span.graph:
+                    raise IndexMismatch(span.graph)
+                linked.add(t)
+            continue
+        summary = ix.summary(span.graph)
+        for node, p, line in summary.linked:
+            linked.note(node, p, line)
+        if summary.wiki_pages or summary.about:
+            nodes[span.graph] = PageNode(
+                wiki_pages=list(summary.wiki_pages),
+                about={(s, p): value for s, p, value in summary.about},
+            )
+    return page_infos(nodes)
+
+
+class IndexMismatch(ValueError):
+    """The index's span of a graph holds another graph's statements (the index was not written
+    with this file): the dataset is scanned instead."""
+
+
+def _graph_of(q: ox.Triple) -> str:
+    g = q.graph_name if isinstance(q, ox.Quad) else None
+    return g.value if isinstance(g, ox.NamedNode) else ""
+
+
 def _shared(span: Span) -> bool:
     return span.graph in TERMS_GRAPHS or span.graph == v.BUILD_GRAPH
 
@@ -112,7 +138,10 @@ def summary_of(graphs: DatasetGraphs, graph: str, digest: str, ix: Indexed) -> g
     key = gs.summary_key(graph, digest, ix.inverse, ix.witness)
     found = gs.read(ix.cache, key, graph, ix.activity)
     if found is None:
-        found = gs.summarize(graphs[graph], graphs.nt_lines(graph), ix.inverse, ix.witness)
+        quads = graphs[graph]
+        if any(_graph_of(q) != graph for q in quads):
+            raise IndexMismatch(graph)
+        found = gs.summarize(quads, graphs.nt_lines(graph), ix.inverse, ix.witness)
         ix.made.append(graph)
         gs.write(ix.cache, key, graph, found, ix.activity)
     return found

@@ -116,7 +116,15 @@ def test_an_index_that_does_not_describe_the_file_is_not_used(fresh: Path) -> No
     assert read_index(dataset) is not None
     assert read_index(dataset, "0" * 64) is None  # not the manifest's file
     index = index_path(dataset)
-    data = json.loads(index.read_text("utf-8"))
+    original = index.read_text("utf-8")
+    data = json.loads(original)
+    swapped = json.loads(original)  # two page graphs' names exchanged, the spans kept
+    (a, b) = swapped["graphs"][0][0], swapped["graphs"][1][0]
+    swapped["graphs"][0][0], swapped["graphs"][1][0] = b, a
+    index.write_text(json.dumps(swapped), "utf-8")
+    assert read_index(dataset) is not None  # it looks whole: the graphs' statements tell
+    again, stats = _validate(fresh)
+    assert not stats.indexed and again == expected
     data["graphs"][1][1] += 1  # spans that do not cover the file in order
     index.write_text(json.dumps(data), "utf-8")
     assert read_index(dataset) is None
