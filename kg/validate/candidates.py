@@ -105,12 +105,9 @@ class Summarized:
 
 def context_lines(summary: Summary, ctx: Context) -> list[str]:
     """The context lines of the unit of the graph ``summary`` describes (sorted)."""
-    found: set[str] = set()
-    terms, linked = ctx.terms_nt, ctx.linked
+    linked = ctx.linked
     cited = frozenset((p, n) for n, p, _ in summary.linked if p in linked.witness)
-    for n in summary.nodes:
-        found.update(terms.get(n, ()))
-        found.update(linked.lines_for(n, cited))
+    found = linked.context_of(summary.nodes, cited, ctx.terms_nt)
     return sorted(found.difference(summary.overlap))
 
 

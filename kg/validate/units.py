@@ -112,6 +112,28 @@ class Linked:
             if (p, node) not in cited:
                 yield line
 
+    def context_of(
+        self,
+        nodes: Iterable[str],
+        cited: frozenset[tuple[str, str]] | set[tuple[str, str]],
+        terms: dict[str, list[str]],
+    ) -> set[str]:
+        """The context lines of a unit naming ``nodes``: the terms-graph lines about each
+        (``terms``) and its :meth:`lines_for` (the unit's own lines not yet left out)."""
+        found: set[str] = set()
+        lines, least = self.lines, self.least
+        for n in nodes:
+            t = terms.get(n)
+            if t:
+                found.update(t)
+            kept = lines.get(n)
+            if kept:
+                found.update(kept)
+            one = least.get(n)
+            if one:
+                found.update(line for p, line in one.items() if (p, n) not in cited)
+        return found
+
     def cited(self, triples: Iterable[ox.Triple]) -> frozenset[tuple[str, str]]:
         """The witness (property, node) pairs of ``triples``."""
         if not self.witness:
@@ -201,19 +223,44 @@ def _page_unit(
     build_subjects: set[str],
     own_lines: list[str] | None = None,
 ) -> Unit:
-    focus: set[str] = set()
+    """The unit of a page graph: its focus nodes are its subjects and the IRIs its facts link
+    to; its nodes, its subjects and every IRI in object position (one pass over the graph)."""
     page_iri = page.page_iri or ""
+    focus: set[str] = set()
+    objects: set[str] = set()
+    cited: set[tuple[str, str]] = set()
+    facts: dict[str, bool] = {}  # subject -> is_fact (subjects repeat)
+    witness, rdf_type = linked.witness, v.RDF_TYPE
     for t in triples:
-        s = _iri(t.subject)
+        subject = t.subject
+        s = subject.value if type(subject) is ox.NamedNode else str(subject)
         focus.add(s)
-        if (
-            isinstance(t.object, ox.NamedNode)
-            and t.predicate.value != v.RDF_TYPE
-            and is_fact(s, page_iri)
-        ):
-            focus.add(t.object.value)
-    focus_nodes = frozenset(focus - build_subjects)
-    return _unit(page.slug, page, triples, terms, linked, focus_nodes, own_lines)
+        o = t.object
+        if type(o) is not ox.NamedNode:
+            continue
+        iri = o.value
+        objects.add(iri)
+        p = t.predicate.value
+        if p == rdf_type:
+            continue
+        fact = facts.get(s)
+        if fact is None:
+            fact = facts[s] = is_fact(s, page_iri)
+        if fact:
+            focus.add(iri)
+        if p in witness:
+            cited.add((p, iri))
+    nodes = focus | objects  # focus holds every subject
+    context = linked.context_of(nodes, cited, terms)
+    own = [_nt(t) for t in triples] if own_lines is None else own_lines
+    extra = sorted(context.difference(own))
+    return Unit(
+        name=page.slug,
+        page=page,
+        triples=_doc(own),
+        context=_doc(extra),
+        focus=frozenset(focus - build_subjects),
+    )
 
 
 def _unit(
@@ -228,11 +275,7 @@ def _unit(
     """``own_lines``: the N-Triples of ``triples`` when already at hand (a build's file)."""
     nodes = {_iri(t.subject) for t in triples}
     nodes |= {t.object.value for t in triples if isinstance(t.object, ox.NamedNode)}
-    cited = linked.cited(triples)
-    context: set[str] = set()
-    for n in nodes:
-        context.update(terms.get(n, ()))
-        context.update(linked.lines_for(n, cited))
+    context = linked.context_of(nodes, linked.cited(triples), terms)
     own = [_nt(t) for t in triples] if own_lines is None else own_lines
     extra = sorted(context.difference(own))
     return Unit(name=name, page=page, triples=_doc(own), context=_doc(extra), focus=focus)
