@@ -113,8 +113,8 @@ def check_pages(
     for page in data.pages:
         found, key = None, ""
         if cache is not None and known is not None:
-            digest, named = known(page.graph)
-            key = opc.page_key_of(config, page, f"index:{digest}", _pref(named, pref))
+            digest, names = known(page.graph)
+            key = opc.page_key_of(config, page, f"index:{digest}", _pref(names, pref))
             found = opc.read(cache, key, page)
         if found is not None:
             results.extend(found.results)
@@ -122,7 +122,8 @@ def check_pages(
             same.update(found.same)
             continue
         triples = data.graphs[page.graph]
-        page_pref = _pref(_named_nodes(triples), pref)
+        named = _named_nodes(triples)
+        page_pref = _pref(named, pref)
         if cache is not None and known is None:
             raw = graph_bytes(data.graphs, page.graph)
             key = opc.page_key(config, page, raw, page_pref, cache.activities)
@@ -130,7 +131,7 @@ def check_pages(
         if found is None:
             if not grounder:
                 grounder.append(Grounder.load())
-            found = _page_checks(page, triples, page_pref, onto, grounder[0])
+            found = _page_checks(page, triples, page_pref, onto, grounder[0], named)
             if cache is not None:
                 opc.write(cache, key, page, found)
         results.extend(found.results)
@@ -148,18 +149,28 @@ def _page_checks(
     pref: dict[str, str],
     onto: Ontology,
     grounder: Grounder,
+    named: set[str] | None = None,
 ) -> opc.PageChecks:
     """The checks of one page graph. ``pref``: the terms graph's preferred labels of (at
-    least) the nodes the page names (no other node is looked up)."""
+    least) the nodes the page names (no other node is looked up); ``named``: the IRIs of its
+    subjects and objects (:func:`_named_nodes`), when already gathered."""
+    named = _named_nodes(triples) if named is None else named
     from kg.validate.vocab_checks import vocab_results
 
     index = PageIndex.build(page.page_iri, page.source_file, triples)
     index.pref.update(pref)
     resolver = Resolver.for_page(onto, triples, pref)
     results = [
-        *_ids(page, triples, index, onto, grounder),
+        *_ids(page, named, index, onto, grounder),
         *vocab_results(
-            page, triples, index, grounder, onto.has, check_cl=onto.is_module, result=_result
+            page,
+            triples,
+            index,
+            grounder,
+            onto.has,
+            check_cl=onto.is_module,
+            result=_result,
+            named=named,
         ),
         *_labels(page, triples, index, onto),
     ]
@@ -175,24 +186,24 @@ def _pref(nodes: Iterable[str], pref: dict[str, str]) -> dict[str, str]:
 
 
 def _named_nodes(triples: Sequence[ox.Triple]) -> set[str]:
-    return {n.value for t in triples for n in (t.subject, t.object) if isinstance(n, ox.NamedNode)}
+    found: set[str] = set()
+    for t in triples:
+        s, o = t.subject, t.object
+        if type(s) is ox.NamedNode:
+            found.add(s.value)
+        if type(o) is ox.NamedNode:
+            found.add(o.value)
+    return found
 
 
 def _ids(
     page: PageInfo,
-    triples: Sequence[ox.Triple],
+    named: set[str],
     index: PageIndex,
     onto: Ontology,
     grounder: Grounder,
 ) -> Iterable[ValidationResult]:
-    used = sorted(
-        {
-            n.value
-            for t in triples
-            for n in (t.subject, t.object)
-            if isinstance(n, ox.NamedNode) and CL_PURL.match(n.value)
-        }
-    )
+    used = sorted(n for n in named if CL_PURL.match(n))
     for iri in used:
         curie = v.compress_or_iri(iri)
         if iri in onto.obsolete:

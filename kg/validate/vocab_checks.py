@@ -43,13 +43,17 @@ def vocab_results(
     *,
     check_cl: bool,
     result: Result,
+    named: set[str] | None = None,
 ) -> Iterable[ValidationResult]:
     """Every finding of the module docstring for one page graph.
 
     ``known(iri)`` says whether the ontology the user passed has the class; ``result`` makes a
-    ValidationResult located on the page (ontology_checks._result)."""
+    ValidationResult located on the page (ontology_checks._result). ``named``: the IRIs of the
+    graph's subjects and objects, when already gathered."""
     prefixes = (*_CHECKED, "CL") if check_cl else _CHECKED
-    used = sorted(_used(triples, _iri_prefixes(prefixes)))
+    starts = _iri_prefixes(prefixes)
+    hits = _used(triples, starts) if named is None else {n for n in named if n.startswith(starts)}
+    used = sorted(hits)
     for iri in used:
         curie = v.compress(iri)
         if curie is None or curie.split(":", 1)[0] not in prefixes:
