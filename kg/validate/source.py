@@ -87,13 +87,12 @@ class DatasetGraphs(Mapping[str, tuple[ox.Triple, ...]]):
         """The graph's lines as N-Triples, as the file has them (its graph term removed)."""
         raw = self._read(graph)[1]
         if graph:
-            suffix = f" <{graph}> ."
-            lines = raw.decode("utf-8").split("\n")
-            if lines and lines[-1] == "":
-                lines.pop()
-            if all(line.endswith(suffix) for line in lines):
-                n = len(suffix)
-                return [f"{line[:-n]} ." for line in lines]
+            # no line has a newline inside (N-Quads escapes it), so " <graph> .\n" is found
+            # only at the end of a line: when every line ends so, one replace strips them all
+            text = raw.decode("utf-8")
+            end = f" <{graph}> .\n"
+            if text.endswith("\n") and text.count(end) == text.count("\n"):
+                return text.replace(end, " .\n").split("\n")[:-1]
         return [f"{t.subject} {t.predicate} {t.object} ." for t in self[graph]]
 
     def raw(self, graph: str) -> bytes:
