@@ -240,7 +240,7 @@ def _bench(args: argparse.Namespace, tmp: Path) -> None:
     if args.validation_only:
         if not (out / "manifest.json").is_file():
             raise SystemExit(f"--validation-only: no build in {out} (run once with --out first)")
-        _validation(args, files, out, tmp)
+        _validation(args, corpus, files, out, tmp)
         return
     build = ["build", "--no-validate", "--jobs", str(args.jobs), "--out", str(out), str(corpus)]
     wall, peak = median_run(build, args.repeat, before=lambda: shutil.rmtree(out, True))
@@ -292,10 +292,12 @@ def _bench(args: argparse.Namespace, tmp: Path) -> None:
     )
     print(f"  ratio plain (parse+serialize only) / kg build (everything): {est / wall:.1f}x")
     if not args.skip_validate:
-        _validation(args, files, out, tmp)
+        _validation(args, corpus, files, out, tmp)
 
 
-def _validation(args: argparse.Namespace, files: list[Path], out: Path, tmp: Path) -> None:
+def _validation(
+    args: argparse.Namespace, corpus: Path, files: list[Path], out: Path, tmp: Path
+) -> None:
     """`kg validate` with an empty result cache and again (nothing changed), then `kg build`
     with its validation: nothing changed, and one page edited (then the edit is undone)."""
     jobs = str(args.jobs)
@@ -319,9 +321,7 @@ def _validation(args: argparse.Namespace, files: list[Path], out: Path, tmp: Pat
             f"  {len(files) / r.seconds:7.1f} pages/s"
         )
     print(f"  reports identical: {'yes' if first == again else 'NO'}")
-    build = ["build", "--jobs", jobs, "--out", str(out), *map(str, files)]
-    if len(files) > 1000:  # a long argument list: the corpus folder instead
-        build = ["build", "--jobs", jobs, "--out", str(out), str(files[0].parent)]
+    build = ["build", "--jobs", jobs, "--out", str(out), str(corpus)]  # as the build above
     same = run(build)
     page = files[len(files) // 2]
     before = page.read_bytes()

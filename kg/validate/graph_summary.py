@@ -20,7 +20,8 @@ such a graph's unit is made and keyed the long way.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,12 +29,12 @@ import pyoxigraph as ox
 
 from kg import vocab as v
 from kg.rdf.layout import is_fact
-from kg.validate.result_cache import ResultCache, code_digest
+from kg.validate.result_cache import ACTIVITY, ResultCache, code_digest
 
 FORMAT = 1
 MINTED = (v.STATEMENT_PREFIX, v.SELECTOR_PREFIX)
-#: What a stored summary reads the build activity's IRI as.
-TOKEN = "urn:kg:validation-cache:graph-summary-activity"
+#: What a stored summary reads the build activity's IRI as (the IRI the unit keys use).
+TOKEN = ACTIVITY.strip("<>")
 _ABOUT = (v.DCTERMS_IDENTIFIER, v.SLUG, v.SOURCE_FILE)
 
 
@@ -161,26 +162,32 @@ def summary_key(graph: str, digest: str, inverse: frozenset[str], witness: froze
 
 def read(cache: ResultCache, key: str, graph: str, activity: str) -> Summary | None:
     """The stored summary of ``key``, or None when absent or not of the written shape."""
-    data = cache.get_payload(key, f"summary:{graph}")
+    data = _swap(cache.get_payload(key, f"summary:{graph}"), TOKEN, activity)
     if not isinstance(data, dict):
         return None
     try:
-        rows = data["about"], data["linked"]
-        if not all(type(r) is list and len(r) == 3 for rows_ in rows for r in rows_):
+        strings = [data[f] for f in ("wiki_pages", "nodes", "focus", "overlap")]
+        rows = [data[f] for f in ("about", "linked")]
+        if not all(type(xs) is list for xs in (*strings, *rows)):
             return None
-        exact, minted = data["exact"], data["minted_focus"]
-        if type(exact) is not bool or type(minted) is not str:
+        if not all(type(r) is list and len(r) == 3 for rs in rows for r in rs):
             return None
-        back = activity if activity else TOKEN
+        texts = [*(x for xs in strings for x in xs), *(x for rs in rows for r in rs for x in r)]
+        if not all(type(x) is str for x in texts) or type(data["minted_focus"]) is not str:
+            return None
+        if type(data["exact"]) is not bool:
+            return None
+        wiki, nodes, focus, overlap = (tuple(xs) for xs in strings)
+        about, linked = (tuple((a, b, c) for a, b, c in rs) for rs in rows)
         return Summary(
-            wiki_pages=_strings(data["wiki_pages"], back),
-            about=tuple(_strings(r, back) for r in data["about"]),  # type: ignore[misc]
-            linked=tuple(_strings(r, back) for r in data["linked"]),  # type: ignore[misc]
-            nodes=_strings(data["nodes"], back),
-            focus=_strings(data["focus"], back),
-            minted_focus=minted,
-            overlap=_strings(data["overlap"], back),
-            exact=exact,
+            wiki_pages=wiki,
+            about=about,
+            linked=linked,
+            nodes=nodes,
+            focus=focus,
+            minted_focus=data["minted_focus"],
+            overlap=overlap,
+            exact=data["exact"],
         )
     except (KeyError, TypeError):
         return None
@@ -188,39 +195,19 @@ def read(cache: ResultCache, key: str, graph: str, activity: str) -> Summary | N
 
 def write(cache: ResultCache, key: str, graph: str, summary: Summary, activity: str) -> None:
     """Store ``summary`` (unless the graph holds :data:`TOKEN` itself)."""
-    texts = [
-        *summary.wiki_pages,
-        *(x for t in summary.about for x in t),
-        *(x for t in summary.linked for x in t),
-        *summary.nodes,
-        *summary.focus,
-        *summary.overlap,
-    ]
-    if any(TOKEN in t for t in texts):
+    payload = {f: getattr(summary, f) for f in Summary.__dataclass_fields__}
+    if TOKEN in json.dumps(payload, ensure_ascii=False):
         return
-    out = _swap(activity, TOKEN)
-    payload = {
-        "wiki_pages": [out(x) for x in summary.wiki_pages],
-        "about": [[out(x) for x in t] for t in summary.about],
-        "linked": [[out(x) for x in t] for t in summary.linked],
-        "nodes": [out(x) for x in summary.nodes],
-        "focus": [out(x) for x in summary.focus],
-        "minted_focus": summary.minted_focus,
-        "overlap": [out(x) for x in summary.overlap],
-        "exact": summary.exact,
-    }
-    cache.put_payload(key, f"summary:{graph}", payload)
+    cache.put_payload(key, f"summary:{graph}", _swap(payload, activity, TOKEN))
 
 
-def _swap(old: str, new: str) -> Callable[[str], str]:
-    if not old:
-        return lambda text: text
-    return lambda text: text.replace(old, new) if old in text else text
-
-
-def _strings(xs: Any, activity: str) -> tuple[str, ...]:
-    """``xs``, a list of strings, with :data:`TOKEN` read back as ``activity``; TypeError for
-    anything else."""
-    if type(xs) is not list or not all(type(x) is str for x in xs):
-        raise TypeError("not a list of strings")
-    return tuple(x.replace(TOKEN, activity) if TOKEN in x else x for x in xs)
+def _swap(value: Any, old: str, new: str) -> Any:
+    """``value`` (JSON-like: dicts, lists and tuples as lists, strings) with ``old`` replaced
+    by ``new`` in every string."""
+    if isinstance(value, str):
+        return value.replace(old, new) if old and old in value else value
+    if isinstance(value, list | tuple):
+        return [_swap(x, old, new) for x in value]
+    if isinstance(value, dict):
+        return {k: _swap(x, old, new) for k, x in value.items()}
+    return value

@@ -12,10 +12,8 @@ Linked lines as the scan's.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-
-import pyoxigraph as ox
 
 from kg import vocab as v
 from kg.store.dataset import Span
@@ -28,6 +26,7 @@ from kg.validate.source import (
     DatasetGraphs,
     PageInfo,
     PageNode,
+    graph_key,
     page_infos,
 )
 from kg.validate.units import Linked
@@ -47,8 +46,17 @@ class Indexed:
     made: list[str]  # the graphs summarized (parsed) in this run, in order
 
     def summary(self, graph: str) -> gs.Summary:
-        """The summary of ``graph`` (stored, or made from the graph and stored)."""
-        return summary_of(self.graphs, graph, self.digests[graph], self)
+        """The summary of ``graph``: stored, or made from the graph (parsed) and stored."""
+        key = gs.summary_key(graph, self.digests[graph], self.inverse, self.witness)
+        found = gs.read(self.cache, key, graph, self.activity)
+        if found is None:
+            quads = self.graphs[graph]
+            if any(graph_key(q) != graph for q in quads):
+                raise IndexMismatch(graph)
+            found = gs.summarize(quads, self.graphs.nt_lines(graph), self.inverse, self.witness)
+            self.made.append(graph)
+            gs.write(self.cache, key, graph, found, self.activity)
+        return found
 
     def known(self, graph: str) -> tuple[str, tuple[str, ...]]:
         """The index's digest of ``graph`` and the nodes it names (for
@@ -81,31 +89,19 @@ def read_indexed(
         made=[],
     )
     try:
-        pages = _pages(spans, graphs, ix, linked)
+        pages = _pages(spans, ix, linked)
     except IndexMismatch:
         return None  # the caller scans, with a Linked of its own
-    data = BuildData(graphs=graphs, pages=pages)
-    return Indexed(
-        data=data,
-        graphs=graphs,
-        digests=ix.digests,
-        activity=activity,
-        inverse=ix.inverse,
-        witness=ix.witness,
-        cache=cache,
-        made=ix.made,
-    )
+    return replace(ix, data=BuildData(graphs=graphs, pages=pages))
 
 
-def _pages(
-    spans: tuple[Span, ...], graphs: DatasetGraphs, ix: Indexed, linked: Linked
-) -> tuple[PageInfo, ...]:
+def _pages(spans: tuple[Span, ...], ix: Indexed, linked: Linked) -> tuple[PageInfo, ...]:
     """Feed ``linked`` from every graph (summaries for page graphs); the pages found."""
     nodes: dict[str, PageNode] = {}
     for span in spans:
         if _shared(span):
-            for t in graphs[span.graph]:
-                if _graph_of(t) != span.graph:
+            for t in ix.graphs[span.graph]:
+                if graph_key(t) != span.graph:
                     raise IndexMismatch(span.graph)
                 linked.add(t)
             continue
@@ -125,23 +121,5 @@ class IndexMismatch(ValueError):
     with this file): the dataset is scanned instead."""
 
 
-def _graph_of(q: ox.Triple) -> str:
-    g = q.graph_name if isinstance(q, ox.Quad) else None
-    return g.value if isinstance(g, ox.NamedNode) else ""
-
-
 def _shared(span: Span) -> bool:
     return span.graph in TERMS_GRAPHS or span.graph == v.BUILD_GRAPH
-
-
-def summary_of(graphs: DatasetGraphs, graph: str, digest: str, ix: Indexed) -> gs.Summary:
-    key = gs.summary_key(graph, digest, ix.inverse, ix.witness)
-    found = gs.read(ix.cache, key, graph, ix.activity)
-    if found is None:
-        quads = graphs[graph]
-        if any(_graph_of(q) != graph for q in quads):
-            raise IndexMismatch(graph)
-        found = gs.summarize(quads, graphs.nt_lines(graph), ix.inverse, ix.witness)
-        ix.made.append(graph)
-        gs.write(ix.cache, key, graph, found, ix.activity)
-    return found

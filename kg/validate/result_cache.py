@@ -25,6 +25,7 @@ from typing import Any
 
 from kg.errors import OutputError
 from kg.store.atomic import write_atomic
+from kg.store.dataset import ACTIVITY as BUILD_ACTIVITY
 from kg.validate.evidence import read_source
 from kg.validate.report import Location, Severity, ValidationResult
 from kg.validate.units import Unit
@@ -59,7 +60,7 @@ def code_digest() -> str:
 
 
 #: What the build activity's IRI is replaced by in a key (see :func:`unit_key`).
-ACTIVITY = "<urn:kg:validation-cache:build-activity>"
+ACTIVITY = BUILD_ACTIVITY  # the name the build's index reads it as, too (kg.store.dataset)
 
 
 def unit_key(unit: Unit, config: str, roots: Sequence[Path], activities: Sequence[str] = ()) -> str:

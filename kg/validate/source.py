@@ -136,6 +136,12 @@ def graph_bytes(graphs: Mapping[str, tuple[ox.Triple, ...]], graph: str) -> byte
     return "\n".join(lines).encode("utf-8")
 
 
+def graph_key(q: ox.Quad | ox.Triple) -> str:
+    """The name a statement's graph is known by here: its IRI, "" for the default graph."""
+    g = q.graph_name if isinstance(q, ox.Quad) else None
+    return g.value if isinstance(g, ox.NamedNode) else DEFAULT_GRAPH
+
+
 _CHUNK = 1 << 22  # bytes parsed at a time while scanning
 
 
@@ -203,8 +209,7 @@ def _scan(
             if len(quads) != len(lines):
                 return None
             for q, raw in zip(quads, lines, strict=True):
-                g = q.graph_name
-                key = g.value if isinstance(g, ox.NamedNode) else DEFAULT_GRAPH
+                key = graph_key(q)
                 spans = ranges.get(key)
                 end = offset + len(raw) + 1
                 if spans is None:
@@ -259,8 +264,7 @@ def from_rdflib(data: rdflib.Dataset) -> BuildData:
 def group_quads(quads: Iterable[ox.Quad]) -> BuildData:
     graphs: dict[str, list[ox.Triple]] = {}
     for q in quads:
-        g = q.graph_name
-        key = g.value if isinstance(g, ox.NamedNode) else DEFAULT_GRAPH
+        key = graph_key(q)
         graphs.setdefault(key, []).append(q.triple)
     frozen = {g: tuple(ts) for g, ts in sorted(graphs.items())}
     return BuildData(graphs=frozen, pages=_pages(frozen))

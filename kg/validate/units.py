@@ -68,7 +68,7 @@ class Linked:
     ``witness``: inverse-path properties for which one pointing statement is enough
     (kg.validate.shapes.ShapeSet.witness_paths). Of their lines only the least one per node and
     property is kept (:attr:`least`), and a unit takes it only when its own graph has no such
-    line for the node (:meth:`lines_for`): its context stays the size of the page, not of the
+    line for the node (:meth:`context_of`): its context stays the size of the page, not of the
     number of pages that cite the same reference, and does not change when they do.
     """
 
@@ -104,14 +104,6 @@ class Linked:
         else:
             self.lines.setdefault(node, {})[line] = None
 
-    def lines_for(self, node: str, cited: frozenset[tuple[str, str]]) -> Iterator[str]:
-        """The context lines of ``node`` for a unit whose own graph has the witness
-        (property, node) pairs ``cited``."""
-        yield from self.lines.get(node, ())
-        for p, line in self.least.get(node, {}).items():
-            if (p, node) not in cited:
-                yield line
-
     def context_of(
         self,
         nodes: Iterable[str],
@@ -119,7 +111,9 @@ class Linked:
         terms: dict[str, list[str]],
     ) -> set[str]:
         """The context lines of a unit naming ``nodes``: the terms-graph lines about each
-        (``terms``) and its :meth:`lines_for` (the unit's own lines not yet left out)."""
+        (``terms``), its kept lines and, for each witness property the unit does not itself use
+        for the node (``cited``: (property, node) pairs), the least line (the unit's own lines
+        are not left out here)."""
         found: set[str] = set()
         lines, least = self.lines, self.least
         for n in nodes:

@@ -191,8 +191,10 @@ def test_a_reference_many_pages_cite_adds_one_line_to_a_unit(fresh: Path) -> Non
         assert set(least.least[n]) == {v.PROV_HAD_PRIMARY_SOURCE}
         line = least.least[n][v.PROV_HAD_PRIMARY_SOURCE]
         assert line == min(ln for ln in every.lines[n] if v.PROV_HAD_PRIMARY_SOURCE in ln)
-        assert list(least.lines_for(n, frozenset())) == [*least.lines.get(n, ()), line]
-        assert line not in least.lines_for(n, frozenset({(v.PROV_HAD_PRIMARY_SOURCE, n)}))
+        kept = set(least.lines.get(n, ()))
+        assert least.context_of([n], frozenset(), {}) == kept | {line}
+        assert least.context_of([n], {(v.PROV_HAD_PRIMARY_SOURCE, n)}, {}) == kept
+        assert every.context_of([n], frozenset(), {}) >= {line}  # all the citing lines
 
 
 def test_a_shape_that_reads_the_values_keeps_every_line(tmp_path: Path) -> None:
