@@ -26,7 +26,7 @@ from kg.store.build_dir import BuildDir
 from kg.store.dataset import Block
 from kg.store.generation import Generation, crash_point, remove_stale, switch_to
 from kg.store.lock import build_lock, refuse_if_store_open
-from kg.store.manifest import manifest_of, read_manifest_file, write_manifest
+from kg.store.manifest import Manifest, manifest_of, read_manifest_file, write_manifest
 from kg.store.page_cache import PageCache, PageRecord, dedupe_slugs
 
 DEFAULT_INPUT = Path("seeds")
@@ -116,6 +116,15 @@ def build(
         return _assemble(b, records, ontology_paths, state or WorkerState.load(ontology_paths))
 
 
+def _store_quads(previous: Manifest | None) -> int:
+    """The previous store's quad count, as its manifest records it (checked against the store
+    by kg.store.integrity before the store is updated); -1 when unknown."""
+    from kg.store.integrity import artifacts_from_json
+
+    arts = artifacts_from_json(previous.artifacts) if previous else None
+    return arts.store_quads if arts else -1
+
+
 def _assemble(
     b: BuildDir, records: list[PageRecord], ontology_paths: list[Path], state: WorkerState
 ) -> BuildResult:
@@ -169,6 +178,7 @@ def _assemble(
             ok=ok,
             delta=delta,
             old_activity=previous.activity if previous else "",
+            old_quads=_store_quads(previous),
             activity=activity,
             shared_lines=sorted(link_of.values()) + build_lines + term_lines,
         )

@@ -50,6 +50,26 @@ def write_index(dataset: Path, artifact: Artifact) -> None:
         return
 
 
+def describes(dataset: Path, sha256: str) -> bool:
+    """True when the index beside ``dataset`` was written for that very file (same size and
+    modification time) and records the manifest's ``sha256``: the file is then the one the
+    build wrote, without reading it (the way ``make`` and git trust a file's stat). A file
+    rewritten in place gets a new modification time, so it is hashed again."""
+    try:
+        about = json.loads(index_path(dataset).read_bytes())["dataset"]
+        stat = os.stat(dataset)
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    try:
+        return bool(
+            about["bytes"] == stat.st_size
+            and about["mtime_ns"] == stat.st_mtime_ns
+            and about["sha256"] == sha256
+        )
+    except (KeyError, TypeError):
+        return False
+
+
 def read_index(dataset: Path, sha256: str | None = None) -> tuple[Span, ...] | None:
     """The spans of ``dataset``'s graphs, or None when there is no index, or it does not
     describe the file as it is (size, modification time, and ``sha256`` when given: the

@@ -21,6 +21,7 @@ from kg.store.generation import Generation, crash_point, new_generation
 from kg.store.manifest import Manifest
 from kg.store.oxigraph import StoreUpdate, count_triples, load_store, update_store
 from kg.store.page_cache import PageCache, PageRecord
+from kg.store.store_stamp import write_stamp
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -79,6 +80,7 @@ def write_generation(
     ok: Sequence[PageRecord],
     delta: Delta | None,
     old_activity: str,
+    old_quads: int,
     activity: str,
     shared_lines: Sequence[str],
 ) -> Written:
@@ -102,10 +104,11 @@ def write_generation(
             load_files=[cache.graph_file(r.cache_key) for r in ok if r.graph in rebuilt],
             load_lines=shared_lines,
         )
-        if update_store(b.store, gen.store, update, artifact.quads):
+        if update_store(b.store, gen.store, update, artifact.quads, old_quads=old_quads):
             mode = "incremental"
     if mode == "full":
         load_store(gen.dataset, gen.store)
+    write_stamp(gen.store, artifact.quads)
     crash_point("store-loaded")
     triples = artifact.triples if artifact.triples is not None else count_triples(gen.store)
     return Written(generation=gen, dataset=artifact, triples=triples, mode=mode)

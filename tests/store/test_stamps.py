@@ -1,0 +1,104 @@
+"""A build trusts the previous dataset and store by their stat only while they are unchanged.
+
+kg.store.dataset_index.describes and kg.store.store_stamp let `kg build` skip hashing the
+dataset and counting the store when their files are those it wrote; any change to the files
+(even one keeping the dataset's size) sends it back to hashing and counting, which still find
+the damage. kg.store.oxigraph.update_store checks the quads it touched against the previous
+count instead of counting the whole store.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+from click.testing import CliRunner
+
+from kg import vocab as v
+from kg.cli import cli
+from kg.pipeline import build
+from kg.rdf.page_graph import activity_link
+from kg.store import open_store
+from kg.store.dataset_index import describes
+from kg.store.integrity import Artifacts, artifacts_from_json, dataset_damage
+from kg.store.oxigraph import StoreUpdate, update_store
+from kg.store.page_cache import PageCache
+from kg.store.store_stamp import stamped_quads
+from tests.conftest import SEEDS_DIR
+
+
+def _copy(seed_build: Path, tmp_path: Path) -> Path:
+    out = tmp_path / "b"
+    shutil.copytree(seed_build, out, symlinks=True)
+    return out
+
+
+def _artifacts(out: Path) -> Artifacts:
+    arts = artifacts_from_json(json.loads((out / "manifest.json").read_text())["artifacts"])
+    assert arts is not None
+    return arts
+
+
+def test_dataset_rewritten_in_place_is_hashed_again(tmp_path: Path, seed_build: Path) -> None:
+    out = _copy(seed_build, tmp_path)
+    dataset = out / "dataset.nq"
+    expected = _artifacts(out).dataset
+    assert describes(dataset, expected.sha256)
+    assert not describes(dataset, "0" * 64)  # another sha256 than the index's
+    assert dataset_damage(dataset, expected, trust_stat=True) is None
+    data = bytearray(dataset.read_bytes())
+    data[100] = ord("X") if data[100] != ord("X") else ord("Y")  # same size, new content
+    dataset.resolve().write_bytes(bytes(data))
+    assert not describes(dataset, expected.sha256)
+    why = dataset_damage(dataset, expected, trust_stat=True)
+    assert why is not None and "sha256 differs" in why
+    result = build([SEEDS_DIR], out=out)
+    assert result.repaired and "sha256 differs" in result.repaired[0]
+    assert (out / "dataset.nq").read_bytes() == (seed_build / "dataset.nq").read_bytes()
+
+
+def test_store_written_to_is_counted_again(tmp_path: Path, seed_build: Path) -> None:
+    out = _copy(seed_build, tmp_path)
+    quads = _artifacts(out).store_quads
+    assert stamped_quads(out / "store") == quads == len(open_store(out))
+    rows = open_store(out).query("SELECT * { GRAPH ?g { ?s ?p ?o } } LIMIT 5")  # reading
+    assert isinstance(rows, ox.QuerySolutions) and len(list(rows)) == 5
+    assert stamped_quads(out / "store") == quads
+    update = "INSERT DATA { GRAPH <https://example.org/g> { <https://example.org/s> <https://example.org/p> 1 } }"
+    r = CliRunner().invoke(cli, ["query", "--build-dir", str(out), "--update", update])
+    assert r.exit_code == 0, r.output
+    assert stamped_quads(out / "store") is None  # the store's files changed
+    result = build([SEEDS_DIR], out=out)
+    assert (
+        result.repaired
+        and f"{quads + 1:,} quads where the build loaded {quads:,}" in result.repaired[0]
+    )
+    assert result.store_mode == "full"
+    assert stamped_quads(out / "store") == len(open_store(out)) == quads
+
+
+def test_store_update_checks_the_quads_it_touched(tmp_path: Path, seed_build: Path) -> None:
+    """Reloading one page graph gives back the same count; a wrong previous count is refused."""
+    manifest = json.loads((seed_build / "manifest.json").read_text())
+    page = next(p for p in manifest["inputs"] if p["status"] == "built")
+    cache = PageCache(seed_build / "cache")
+    quads = _artifacts(seed_build).store_quads
+    link = activity_link(page["page"], page["graph"], manifest["activity"])
+    update = StoreUpdate(  # the page graph: its cached lines and its link to the build
+        drop_graphs=[page["graph"]],
+        load_files=[cache.graph_file(page["cache_key"])],
+        load_lines=[link],
+    )
+    good = tmp_path / "good"
+    assert update_store(seed_build / "store", good, update, quads, old_quads=quads)
+    assert len(ox.Store.read_only(str(good))) == quads
+    bad = tmp_path / "bad"
+    assert not update_store(seed_build / "store", bad, update, quads, old_quads=quads - 1)
+    assert not bad.exists()
+    # a link removed and not put back: one quad fewer than expected
+    quad = (page["page"], v.PROV_WAS_GENERATED_BY, manifest["activity"], page["graph"])
+    lost = StoreUpdate(drop_graphs=[], load_files=[], drop_quads=[quad])
+    assert not update_store(seed_build / "store", tmp_path / "lost", lost, quads, old_quads=quads)
+    assert update_store(seed_build / "store", tmp_path / "ok", lost, quads - 1, old_quads=quads)
