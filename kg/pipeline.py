@@ -156,6 +156,7 @@ def _assemble(
             path=cache.graph_file(r.cache_key),
             lines=(link_of[r.graph],),
             sha256=r.graph_sha256,
+            triples=(r.minted_triples, r.triple_digests),
         )
         for r in ok
     ]

@@ -32,6 +32,8 @@ class Block:
     path: Path | None = None
     lines: tuple[str, ...] = ()
     sha256: str = ""  # of the file's (uncompressed) bytes, when already known (the page cache's)
+    # the file's share of the triple count, when already known (kg.store.triple_count)
+    triples: tuple[int, bytes] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,12 +82,18 @@ def write_dataset(target: Path, blocks: Sequence[Block], *, activity: str = "") 
                 chunks.append(text.encode("utf-8"))
                 neutral = text.replace(f"<{activity}>", ACTIVITY) if activity else text
                 digest.update(neutral.encode("utf-8"))
+            if block.triples is not None and block.path is not None:
+                triples.add(*block.triples)
+                if block.lines:
+                    triples.feed(chunks[-1])
+            else:
+                for chunk in chunks:
+                    triples.feed(chunk)
             for chunk in chunks:
                 out.write(chunk)
                 h.update(chunk)
                 size += len(chunk)
                 count += chunk.count(b"\n")
-                triples.feed(chunk)
             spans.append(Span(block.graph, start, size, digest.hexdigest()))
     return Artifact(
         sha256=h.hexdigest(), size=size, quads=count, triples=triples.count, spans=tuple(spans)

@@ -5,19 +5,29 @@ An entry is ``KEY.nq.gz`` (the page graph's sorted N-Quads lines, gzip level 1) 
 name, so an entry is reused only when none of them changed. A sidecar that is not JSON, or
 JSON of the wrong shape, or whose key is not the one asked for, is treated as missing: the
 page is rebuilt, never a traceback.
+
+The sidecar also records the graph file's size and modification time as written: an entry
+whose graph file still has them is trusted without reading it (as ``make`` and git trust a
+file's stat); any other is decompressed and checked against its sha256 (5 ms a page: 17 s of
+CPU for 18,434 pages, spent on every build before). And it keeps the graph's share of the
+dataset's triple count (kg.store.triple_count.graph_triples), computed once when it is built.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import gzip
 import hashlib
 import json
+import os
 import zlib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
 from kg.store.atomic import nquads_bytes, write_atomic
+from kg.store.triple_count import DIGEST, graph_triples
 
 #: A cache entry's graph file: ``KEY.nq.gz``.
 GRAPH_SUFFIX = ".nq.gz"
@@ -46,6 +56,9 @@ class PageRecord:
     slots: tuple[tuple[str, str], ...] = ()  # (predicate, Biolink slot) of its statements
     cache_key: str = ""
     graph_sha256: str = ""  # of the cached KEY.nq, checked before the entry is trusted
+    graph_stat: tuple[int, int] = (0, 0)  # KEY.nq.gz's size and mtime_ns when it was written
+    minted_triples: int = 0  # the graph's share of the triple count (kg.store.triple_count)
+    triple_digests: bytes = b""
 
     def failed_with(self, error: str) -> PageRecord:
         return replace(self, status="failed", error=error)
@@ -87,8 +100,19 @@ def record_from_json(data: Any) -> PageRecord | None:
         slots = tuple(tuple(t) for t in lists["slots"])
         if not all(len(t) == 2 and all(isinstance(s, str) for s in t) for t in slots):
             return None
+        stat = data["graph_stat"]
+        if not (isinstance(stat, list) and len(stat) == 2 and all(type(n) is int for n in stat)):
+            return None
+        if type(data["minted_triples"]) is not int or not isinstance(data["triple_digests"], str):
+            return None
+        digests = base64.b64decode(data["triple_digests"], validate=True)
+        if len(digests) % DIGEST:
+            return None
         return PageRecord(
             **{k: data[k] for k in _STR},
+            graph_stat=(stat[0], stat[1]),
+            minted_triples=data["minted_triples"],
+            triple_digests=digests,
             title=title,
             facts=data["facts"],
             quads=data["quads"],
@@ -97,7 +121,7 @@ def record_from_json(data: Any) -> PageRecord | None:
             terms=terms,  # type: ignore[arg-type]
             slots=slots,  # type: ignore[arg-type]
         )
-    except (KeyError, TypeError):
+    except (KeyError, TypeError, binascii.Error):
         return None
 
 
@@ -108,7 +132,18 @@ def record_to_json(record: PageRecord) -> dict[str, Any]:
     data["ungrounded"] = list(record.ungrounded)
     data["terms"] = [list(t) for t in record.terms]
     data["slots"] = [list(t) for t in record.slots]
+    data["graph_stat"] = list(record.graph_stat)
+    data["triple_digests"] = base64.b64encode(record.triple_digests).decode("ascii")
     return data
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    """A file's size and modification time (ns); (-1, -1) when it cannot be read."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return (-1, -1)
+    return (st.st_size, st.st_mtime_ns)
 
 
 def dedupe_slugs(records: list[PageRecord]) -> list[PageRecord]:
@@ -148,22 +183,36 @@ class PageCache:
             return None
         if record is None or record.cache_key != key or record.status != "built":
             return None
-        try:  # garbage, or another page's (valid) quads, in KEY.nq: rebuild, never copy
-            graph = nquads_bytes(self.graph_file(key))
-        except (OSError, EOFError, zlib.error, gzip.BadGzipFile):
-            return None
-        if hashlib.sha256(graph).hexdigest() != record.graph_sha256:
+        # the graph file as it was written (same size and mtime) is not read again; any other
+        # (garbage, or another page's valid quads under this key) is read: rebuild, never copy
+        if _stat(self.graph_file(key)) != record.graph_stat and not self.verify(record):
             return None
         return replace(record, status="cached")
 
     def write(self, record: PageRecord, lines: tuple[str, ...] | list[str]) -> PageRecord:
         """Store a built page: its graph first, then the sidecar that makes the entry valid."""
         nq = ("\n".join(lines) + "\n" if lines else "").encode("utf-8")
-        write_atomic(self.graph_file(record.cache_key), gzip.compress(nq, 1, mtime=0))
-        record = replace(record, graph_sha256=hashlib.sha256(nq).hexdigest())
+        graph = self.graph_file(record.cache_key)
+        write_atomic(graph, gzip.compress(nq, 1, mtime=0))
+        minted, digests = graph_triples(nq)
+        record = replace(
+            record,
+            graph_sha256=hashlib.sha256(nq).hexdigest(),
+            graph_stat=_stat(graph),
+            minted_triples=minted,
+            triple_digests=digests,
+        )
         text = json.dumps(record_to_json(record), ensure_ascii=False, sort_keys=True)
         write_atomic(self.root / f"{record.cache_key}.json", text.encode("utf-8"))
         return record
+
+    def verify(self, record: PageRecord) -> bool:
+        """True when the entry's graph file holds the content its record names (read whole)."""
+        try:
+            graph = nquads_bytes(self.graph_file(record.cache_key))
+        except (OSError, EOFError, zlib.error, gzip.BadGzipFile):
+            return False
+        return hashlib.sha256(graph).hexdigest() == record.graph_sha256
 
     def prune(self, keep: set[str]) -> None:
         """Remove every entry not in ``keep`` (pages gone or changed since)."""

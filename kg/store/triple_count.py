@@ -21,8 +21,32 @@ from kg import vocab as v
 _PER_GRAPH = tuple(f"<{prefix}".encode() for prefix in (v.STATEMENT_PREFIX, v.SELECTOR_PREFIX))
 
 
+def graph_triples(chunk: bytes) -> tuple[int, bytes]:
+    """One graph block's part of the count: how many of its lines are minted-subject triples
+    (counted as they go), and the 16-byte digests of the others, concatenated.
+
+    A page's share is computed once, when its graph is built, and kept in its page cache
+    record (kg.store.page_cache), so that a build with one page changed does not read the
+    other pages' graphs again to count the dataset's triples."""
+    minted = 0
+    digests = []
+    for line in chunk.splitlines():
+        if not line:
+            continue
+        if line.startswith(_PER_GRAPH):
+            minted += 1
+            continue
+        # "<s> <p> o <g> ." : the graph is the last IRI, and IRIs hold no spaces
+        digests.append(hashlib.blake2b(line[: line.rindex(b" <")], digest_size=DIGEST).digest())
+    return minted, b"".join(digests)
+
+
+DIGEST = 16
+
+
 class DistinctTriples:
-    """Feed it every graph block's bytes (unique lines per block); ``count`` is the total."""
+    """Feed it every graph block's bytes (unique lines per block), or its
+    :func:`graph_triples`; ``count`` is the total."""
 
     __slots__ = ("_minted", "_seen")
 
@@ -32,17 +56,14 @@ class DistinctTriples:
 
     def feed(self, chunk: bytes) -> None:
         """Count the N-Quads lines of ``chunk`` (whole lines, each naming its graph)."""
-        seen, minted = self._seen, 0
-        for line in chunk.splitlines():
-            if not line:
-                continue
-            if line.startswith(_PER_GRAPH):
-                minted += 1
-                continue
-            # "<s> <p> o <g> ." : the graph is the last IRI, and IRIs hold no spaces
-            triple = line[: line.rindex(b" <")]
-            seen.add(hashlib.blake2b(triple, digest_size=16).digest())
+        self.add(*graph_triples(chunk))
+
+    def add(self, minted: int, digests: bytes) -> None:
+        """Count a block's share, as :func:`graph_triples` gave it."""
+        if len(digests) % DIGEST:
+            raise ValueError("a triple digest list must be a multiple of 16 bytes")
         self._minted += minted
+        self._seen.update(digests[i : i + DIGEST] for i in range(0, len(digests), DIGEST))
 
     @property
     def count(self) -> int:

@@ -67,3 +67,22 @@ def test_sidecar_of_another_key_is_a_miss(tmp_path: Path) -> None:
     (tmp_path / f"{KEY}.json").write_bytes((tmp_path / f"{other}.json").read_bytes())
     (tmp_path / f"{KEY}.nq.gz").write_bytes((tmp_path / f"{other}.nq.gz").read_bytes())
     assert cache.read(KEY) is None
+
+
+def test_graph_file_changed_since_written_is_read_and_checked(tmp_path: Path) -> None:
+    """An entry is trusted by its graph file's stat; a file touched since is read: the same
+    content is still a hit, other content a miss."""
+    import gzip
+    import os
+
+    cache = PageCache(tmp_path)
+    written = cache.write(_record(), ["<a> <b> <c> <g> .", "<a> <b> <d> <g> ."])
+    graph = cache.graph_file(KEY)
+    st = graph.stat()
+    assert written.graph_stat == (st.st_size, st.st_mtime_ns)
+    assert written.minted_triples == 0 and len(written.triple_digests) == 32
+    os.utime(graph, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000))  # touched, same content
+    got = cache.read(KEY)
+    assert got is not None and got.triple_digests == written.triple_digests
+    graph.write_bytes(gzip.compress(b"<a> <b> <e> <g> .\n"))  # other content
+    assert cache.read(KEY) is None
