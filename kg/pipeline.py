@@ -23,7 +23,7 @@ from kg.pages import find_pages
 from kg.pages.shard import Shard
 from kg.store.atomic import make_folder
 from kg.store.build_dir import BuildDir
-from kg.store.dataset import Block, Previous
+from kg.store.dataset import Block
 from kg.store.generation import Generation, crash_point, remove_stale, switch_to
 from kg.store.lock import build_lock, refuse_if_store_open
 from kg.store.manifest import Manifest, manifest_of, read_manifest_file, write_manifest
@@ -43,7 +43,6 @@ class BuildResult:
     entities_by_category: dict[str, int] = field(default_factory=dict)
     activity: str = ""
     store_mode: str = "full"  # "full" | "incremental" | "unchanged" (kg.store.update_plan)
-    copied: int = 0  # page graphs copied from the previous dataset, not written again
     repaired: tuple[str, ...] = ()  # how the previous build's files differed from its manifest
 
     @property
@@ -126,19 +125,6 @@ def _store_quads(previous: Manifest | None) -> int:
     return arts.store_quads if arts else -1
 
 
-def _previous_dataset(b: BuildDir, previous: Manifest) -> Previous | None:
-    """The previous dataset with its index, when the index describes it (its graphs' unchanged
-    parts are then copied, not written again)."""
-    from kg.store.dataset_index import read_index
-    from kg.store.integrity import artifacts_from_json
-
-    arts = artifacts_from_json(previous.artifacts)
-    spans = read_index(b.dataset, arts.dataset.sha256) if arts else None
-    if not spans:
-        return None
-    return Previous(b.dataset.resolve(), {s.graph: s for s in spans})
-
-
 def _assemble(
     b: BuildDir, records: list[PageRecord], ontology_paths: list[Path], state: WorkerState
 ) -> BuildResult:
@@ -185,7 +171,6 @@ def _assemble(
             previous.artifacts,
         )
         target = b.manifest.resolve()  # the current generation's manifest, in place
-        copied = 0
     else:
         w = update_plan.write_generation(
             b,
@@ -195,11 +180,10 @@ def _assemble(
             delta=delta,
             old_activity=previous.activity if previous else "",
             old_quads=_store_quads(previous),
-            previous=None if damage or previous is None else _previous_dataset(b, previous),
             activity=activity,
             shared_lines=sorted(link_of.values()) + build_lines + term_lines,
         )
-        quads, triples, mode, copied = w.dataset.quads, w.triples, w.mode, w.dataset.copied
+        quads, triples, mode = w.dataset.quads, w.triples, w.mode
         artifacts = integrity.Artifacts(dataset=w.dataset, store_quads=quads).to_json()
         target = w.generation.manifest
     result = BuildResult(
@@ -210,7 +194,6 @@ def _assemble(
         entities_by_category=entities_by_category(term_lines),
         activity=activity,
         store_mode=mode,
-        copied=copied,
         repaired=tuple(damage),
     )
     manifest = manifest_of(

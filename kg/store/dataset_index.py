@@ -2,10 +2,9 @@
 
 Finding a graph in a 6 GB ``dataset.nq`` means parsing the whole file (kg.validate.source's
 scan: about 10 s a million quads); the build already knows where it wrote each graph
-(kg.store.dataset.Span), so it writes that down. Each entry is ``[graph, start, end, digest,
-content, tail]``; ``digest`` says whether a graph's content is the one a reader saw before
-(validation keeps what it derived from a graph under it: kg.validate.graph_summary), and
-``content``/``tail`` let the next build copy a page's unchanged part (kg.store.dataset).
+(kg.store.dataset.Span), so it writes that down. Each entry is ``[graph, start, end, digest]``;
+``digest`` says whether a graph's content is the one a reader saw before (validation keeps what
+it derived from a graph under it: kg.validate.graph_summary).
 
 The index describes one file: it records that file's size, sha256 and modification time, and
 :func:`read_index` answers None (the reader scans the file instead) unless the file beside it is
@@ -23,7 +22,7 @@ from kg.errors import OutputError
 from kg.store.atomic import write_atomic
 from kg.store.dataset import Artifact, Span
 
-FORMAT = 2
+FORMAT = 1
 NAME = "dataset.index.json"
 
 
@@ -42,7 +41,7 @@ def write_index(dataset: Path, artifact: Artifact) -> None:
     data = {
         "format": FORMAT,
         "dataset": {"bytes": artifact.size, "sha256": artifact.sha256, "mtime_ns": mtime},
-        "graphs": [[s.graph, s.start, s.end, s.digest, s.content, s.tail] for s in artifact.spans],
+        "graphs": [[s.graph, s.start, s.end, s.digest] for s in artifact.spans],
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     try:
@@ -96,14 +95,12 @@ def _spans(data: Any, size: int, mtime: int, sha256: str | None) -> tuple[Span, 
         return None
     spans = []
     at = 0
-    for graph, start, end, digest, content, tail in data["graphs"]:
-        if not all(isinstance(x, str) for x in (graph, digest, content)):
+    for graph, start, end, digest in data["graphs"]:
+        if not (isinstance(graph, str) and isinstance(digest, str)):
             return None
-        if not all(type(n) is int for n in (start, end, tail)):
+        if type(start) is not int or type(end) is not int or start != at or end < start:
             return None
-        if start != at or end < start or not 0 <= tail <= end - start:
-            return None
-        spans.append(Span(graph, start, end, digest, content, tail))
+        spans.append(Span(graph, start, end, digest))
         at = end
     if at != size or len({s.graph for s in spans}) != len(spans):
         return None

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from kg import vocab as v
 from kg.store.build_dir import BuildDir
-from kg.store.dataset import Artifact, Block, Previous, write_dataset
+from kg.store.dataset import Artifact, Block, write_dataset
 from kg.store.dataset_index import write_index
 from kg.store.generation import Generation, crash_point, new_generation
 from kg.store.manifest import Manifest
@@ -83,13 +83,11 @@ def write_generation(
     old_quads: int,
     activity: str,
     shared_lines: Sequence[str],
-    previous: Previous | None = None,
 ) -> Written:
     """Dataset and store of a new generation: the store from the previous one when few
-    graphs changed (``delta``; None: load it whole), else bulk-loaded from the dataset.
-    ``previous``: the previous dataset to copy unchanged page graphs from."""
+    graphs changed (``delta``; None: load it whole), else bulk-loaded from the dataset."""
     gen = new_generation(b)
-    artifact = write_dataset(gen.dataset, blocks, activity=activity, previous=previous)
+    artifact = write_dataset(gen.dataset, blocks, activity=activity)
     write_index(gen.dataset, artifact)
     crash_point("dataset-written")
     mode = "full"
