@@ -23,7 +23,6 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import pyoxigraph as ox
 
@@ -162,7 +161,13 @@ def summary_key(graph: str, digest: str, inverse: frozenset[str], witness: froze
 
 def read(cache: ResultCache, key: str, graph: str, activity: str) -> Summary | None:
     """The stored summary of ``key``, or None when absent or not of the written shape."""
-    data = _swap(cache.get_payload(key, f"summary:{graph}"), TOKEN, activity)
+    text = cache.get_text(key, f"summary:{graph}")
+    if text is None:
+        return None
+    try:  # the placeholder put back in the JSON text (it can only occur inside strings)
+        data = json.loads(text.replace(TOKEN, _in_json(activity)) if activity else text)
+    except ValueError:
+        return None
     if not isinstance(data, dict):
         return None
     try:
@@ -196,18 +201,14 @@ def read(cache: ResultCache, key: str, graph: str, activity: str) -> Summary | N
 def write(cache: ResultCache, key: str, graph: str, summary: Summary, activity: str) -> None:
     """Store ``summary`` (unless the graph holds :data:`TOKEN` itself)."""
     payload = {f: getattr(summary, f) for f in Summary.__dataclass_fields__}
-    if TOKEN in json.dumps(payload, ensure_ascii=False):
+    text = json.dumps(payload, ensure_ascii=False, sort_keys=True)
+    if TOKEN in text:
         return
-    cache.put_payload(key, f"summary:{graph}", _swap(payload, activity, TOKEN))
+    cache.put_text(
+        key, f"summary:{graph}", text.replace(_in_json(activity), TOKEN) if activity else text
+    )
 
 
-def _swap(value: Any, old: str, new: str) -> Any:
-    """``value`` (JSON-like: dicts, lists and tuples as lists, strings) with ``old`` replaced
-    by ``new`` in every string."""
-    if isinstance(value, str):
-        return value.replace(old, new) if old and old in value else value
-    if isinstance(value, list | tuple):
-        return [_swap(x, old, new) for x in value]
-    if isinstance(value, dict):
-        return {k: _swap(x, old, new) for k, x in value.items()}
-    return value
+def _in_json(text: str) -> str:
+    """``text`` as it reads inside a JSON string."""
+    return json.dumps(text, ensure_ascii=False)[1:-1]

@@ -90,20 +90,20 @@ def test_a_damaged_cache_is_never_trusted(pages: Path, tmp_path: Path) -> None:
     entries = _entries(out)
     assert entries
     for i, entry in enumerate(entries):
-        data = json.loads(entry.read_text("utf-8"))
+        head_line, _, body = entry.read_bytes().partition(b"\n")  # header line, payload
+        head, payload = json.loads(head_line), json.loads(body)
         if i % 3 == 0:
             entry.write_bytes(entry.read_bytes()[: len(entry.read_bytes()) // 2])  # truncated
         elif i % 3 == 1:  # content changed without its digest: not the entry that was written
-            payload = data["payload"]
             if "results" in payload:  # a unit's or a page's ontology checks
                 found = payload["results"]
                 payload["results"] = found[1:] if found else [{"severity": "Violation"}]
             else:  # a graph's summary (kg.validate.graph_summary)
                 payload["nodes"] = payload["nodes"][1:]
-            entry.write_text(json.dumps(data), "utf-8")
+            entry.write_bytes(head_line + b"\n" + json.dumps(payload).encode())
         else:  # another entry's content under this name
-            data["key"] = "0" * 40
-            entry.write_text(json.dumps(data), "utf-8")
+            head["key"] = "0" * 40
+            entry.write_bytes(json.dumps(head).encode() + b"\n" + body)
     report, stats = _validate(out)
     assert stats.cached == 0 and len(stats.evaluated) == stats.units
     assert stats.indexed and len(stats.summarized) == 2  # every summary made again
