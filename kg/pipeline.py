@@ -58,10 +58,11 @@ class BuildResult:
         return sum(len(p.problems) for p in self.pages)
 
 
-def display_path(path: Path) -> str:
-    """``path`` relative to the working folder when under it, else as given."""
+def display_path(path: Path, cwd: Path | None = None) -> str:
+    """``path`` relative to the working folder (``cwd``, resolved; default the process's) when
+    under it, else as given."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.resolve().relative_to(cwd or Path.cwd().resolve()))
     except ValueError:
         return str(path)
 
@@ -73,7 +74,8 @@ def find_inputs(paths: Sequence[str | Path]) -> list[str]:
         if not p.exists():
             hint = " (no PATH given, so kg looked for seeds/ here)" if not paths else ""
             raise InputError(f"no such file or folder{hint}", path=p)
-    files = [display_path(f) for f in find_pages(inputs)]
+    cwd = Path.cwd().resolve()
+    files = [display_path(f, cwd) for f in find_pages(inputs)]
     if not files:
         raise InputError(
             "no page files found (looked for *.txt, *.md, *.html, *.json)", path=inputs[0]

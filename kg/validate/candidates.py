@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Protocol
 
 from kg.validate.evidence import read_source
-from kg.validate.graph_summary import Summary
+from kg.validate.graph_summary import Own
 from kg.validate.indexed import Indexed
 from kg.validate.result_cache import renamed, unit_key
 from kg.validate.source import PageInfo
@@ -62,7 +62,7 @@ class Summarized:
 
     ix: Indexed
     page: PageInfo
-    summary: Summary
+    summary: Own  # the graph's part of its summary this pass reads
     ctx: Context
 
     @property
@@ -103,10 +103,10 @@ class Summarized:
         return page_unit(self.ix.data, self.page, self.ctx)
 
 
-def context_lines(summary: Summary, ctx: Context) -> list[str]:
+def context_lines(summary: Own, ctx: Context) -> list[str]:
     """The context lines of the unit of the graph ``summary`` describes (sorted)."""
     linked = ctx.linked
-    cited = frozenset((p, n) for n, p, _ in summary.linked if p in linked.witness)
+    cited = frozenset((p, n) for n, p in summary.cited if p in linked.witness)
     found = linked.context_of(summary.nodes, cited, ctx.terms_nt)
     return sorted(found.difference(summary.overlap))
 
@@ -119,7 +119,7 @@ def iter_candidates(ix: Indexed, linked: Linked) -> Iterator[Candidate]:
     owned: set[str] = set()
     terms = ctx.terms.keys()
     for page in data.pages:
-        summary = ix.summary(page.graph)
+        summary = ix.own(page.graph)
         if summary.exact:
             found = Summarized(ix, page, summary, ctx)
             owned |= found.focus & terms

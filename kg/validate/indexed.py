@@ -45,23 +45,39 @@ class Indexed:
     cache: ResultCache
     made: list[str]  # the graphs summarized (parsed) in this run, in order
 
-    def summary(self, graph: str) -> gs.Summary:
-        """The summary of ``graph``: stored, or made from the graph (parsed) and stored."""
-        key = gs.summary_key(graph, self.digests[graph], self.inverse, self.witness)
-        found = gs.read(self.cache, key, graph, self.activity)
-        if found is None:
-            quads = self.graphs[graph]
-            if any(graph_key(q) != graph for q in quads):
-                raise IndexMismatch(graph)
-            found = gs.summarize(quads, self.graphs.nt_lines(graph), self.inverse, self.witness)
-            self.made.append(graph)
-            gs.write(self.cache, key, graph, found, self.activity)
+    def links(self, graph: str) -> gs.Links:
+        """What the first pass needs of ``graph``: stored, or made (see :meth:`summarize`)."""
+        keys = self._keys(graph)
+        found = gs.read_links(self.cache, keys[0], graph, self.activity)
+        return found if found is not None else self.summarize(graph, keys).links
+
+    def own(self, graph: str) -> gs.Own:
+        """What the second pass needs of ``graph``: stored, or made (see :meth:`summarize`)."""
+        keys = self._keys(graph)
+        found = gs.read_own(self.cache, keys[1], graph, self.activity)
+        return found if found is not None else self.summarize(graph, keys).own
+
+    def summarize(self, graph: str, keys: tuple[str, str]) -> gs.Summary:
+        """The summary of ``graph`` made from the graph (parsed), and stored."""
+        quads = self.graphs[graph]
+        if any(graph_key(q) != graph for q in quads):
+            raise IndexMismatch(graph)
+        found = gs.summarize(quads, self.graphs.nt_lines(graph), self.inverse, self.witness)
+        self.made.append(graph)
+        gs.write(self.cache, keys, graph, found, self.activity)
         return found
+
+    def _keys(self, graph: str) -> tuple[str, str]:
+        digest = self.digests[graph]
+        links, own = (
+            gs.summary_key(graph, digest, self.inverse, self.witness, part) for part in gs.PARTS
+        )
+        return links, own
 
     def known(self, graph: str) -> tuple[str, tuple[str, ...]]:
         """The index's digest of ``graph`` and the nodes it names (for
         kg.validate.ontology_checks, whose cache key needs no more)."""
-        return self.digests[graph], self.summary(graph).nodes
+        return self.digests[graph], self.own(graph).nodes
 
 
 def read_indexed(
@@ -105,13 +121,13 @@ def _pages(spans: tuple[Span, ...], ix: Indexed, linked: Linked) -> tuple[PageIn
                     raise IndexMismatch(span.graph)
                 linked.add(t)
             continue
-        summary = ix.summary(span.graph)
-        for node, p, line in summary.linked:
+        links = ix.links(span.graph)
+        for node, p, line in links.linked:
             linked.note(node, p, line)
-        if summary.wiki_pages or summary.about:
+        if links.wiki_pages or links.about:
             nodes[span.graph] = PageNode(
-                wiki_pages=list(summary.wiki_pages),
-                about={(s, p): value for s, p, value in summary.about},
+                wiki_pages=list(links.wiki_pages),
+                about={(s, p): value for s, p, value in links.about},
             )
     return page_infos(nodes)
 

@@ -54,8 +54,8 @@ def test_an_edit_revalidates_only_the_changed_units(pages: Path, tmp_path: Path)
     assert stats.cached == 0 and len(stats.evaluated) == stats.units >= 3
     slugs = {p.slug for p in _pages(out)}
     assert len(slugs) == 2 and slugs <= set(stats.evaluated)
-    # one entry per unit, and per page its ontology checks and its graph's summary
-    assert len(_entries(out)) == stats.units + 2 * len(slugs)
+    # one entry per unit, and per page its ontology checks and its graph's summary (two parts)
+    assert len(_entries(out)) == stats.units + 3 * len(slugs)
     assert stats.indexed and len(stats.summarized) == 2
 
     again, stats = _validate(out)
@@ -80,7 +80,7 @@ def test_an_edit_revalidates_only_the_changed_units(pages: Path, tmp_path: Path)
     assert stats.summarized == [edited_graph]  # the only graph parsed to cut the units
     # the entries of the page before the edit are gone (pruned), the others kept
     assert stats.pruned >= 1
-    assert len(_entries(out)) == stats.units + 2 * len(slugs)
+    assert len(_entries(out)) == stats.units + 3 * len(slugs)  # summaries: two parts
 
 
 def test_a_damaged_cache_is_never_trusted(pages: Path, tmp_path: Path) -> None:
@@ -98,8 +98,9 @@ def test_a_damaged_cache_is_never_trusted(pages: Path, tmp_path: Path) -> None:
             if "results" in payload:  # a unit's or a page's ontology checks
                 found = payload["results"]
                 payload["results"] = found[1:] if found else [{"severity": "Violation"}]
-            else:  # a graph's summary (kg.validate.graph_summary)
-                payload["nodes"] = payload["nodes"][1:]
+            else:  # a part of a graph's summary (kg.validate.graph_summary)
+                field = "nodes" if "nodes" in payload else "wiki_pages"
+                payload[field] = [*payload[field][1:], "https://example.org/other"]
             entry.write_bytes(head_line + b"\n" + json.dumps(payload).encode())
         else:  # another entry's content under this name
             head["key"] = "0" * 40
