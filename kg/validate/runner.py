@@ -72,7 +72,7 @@ def validate_build(
     files = _shape_files(shapes_dirs)
     shapes = load_shape_files(files)  # a broken shape file fails here, before any work
     store = ResultCache(build_dir) if cache else None
-    linked, data, ix = _read(dataset, manifest, shapes, store)
+    linked, data, ix = _read(dataset, manifest, shapes, store, jobs)
     roots = _roots(build_dir)
     onto_files, onto_notes = ontology_files(manifest, ontology_paths, roots)
     if store is not None:
@@ -122,7 +122,11 @@ def validate_build(
 
 
 def _read(
-    dataset: Path, manifest: dict[str, Any], shapes: ShapeSet, store: ResultCache | None
+    dataset: Path,
+    manifest: dict[str, Any],
+    shapes: ShapeSet,
+    store: ResultCache | None,
+    jobs: int = 1,
 ) -> tuple[Linked, BuildData, Indexed | None]:
     """The build's data and the units' cross-graph context: through the build's index when it
     describes the dataset and results are cached (kg.validate.indexed), else by a scan."""
@@ -130,7 +134,12 @@ def _read(
         linked = _linked(shapes)
         activity = str(manifest.get("activity") or "")
         ix = read_indexed(
-            dataset, linked, store, sha256=_dataset_sha256(manifest), activity=activity
+            dataset,
+            linked,
+            store,
+            sha256=_dataset_sha256(manifest),
+            activity=activity,
+            jobs=jobs,
         )
         if ix is not None and _activities(ix.data) == (activity,):
             return linked, ix.data, ix

@@ -83,6 +83,11 @@ class DatasetGraphs(Mapping[str, tuple[ox.Triple, ...]]):
         more than the parse)."""
         return self._read(graph)[0]
 
+    @property
+    def path(self) -> Path:
+        """The N-Quads file the graphs are read from."""
+        return self._path
+
     def nt_lines(self, graph: str) -> list[str]:
         """The graph's lines as N-Triples, as the file has them (its graph term removed)."""
         raw = self._read(graph)[1]

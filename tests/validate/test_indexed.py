@@ -60,9 +60,9 @@ def fresh(corpus_build: Path, tmp_path: Path) -> Path:
     return out
 
 
-def _validate(out: Path, *, cache: bool = True) -> tuple[str, RunStats]:
+def _validate(out: Path, *, cache: bool = True, jobs: int = 1) -> tuple[str, RunStats]:
     stats = RunStats()
-    report = validate_build(out, reasoner=False, cache=cache, stats=stats)
+    report = validate_build(out, reasoner=False, cache=cache, stats=stats, jobs=jobs)
     return render(report, "json"), stats
 
 
@@ -166,6 +166,21 @@ def test_indexed_scanned_and_uncached_reports_agree(fresh: Path) -> None:
     shutil.rmtree(fresh / "validation-cache")
     scanned, stats = _validate(fresh)
     assert not stats.indexed and scanned == cold
+
+
+def test_summaries_made_in_processes_give_the_same_report(fresh: Path) -> None:
+    """With --jobs 2 and no stored summary, the 26 summaries are made in two processes before
+    the first pass (kg.validate.indexed._summarize_missing); one damaged part is made again by
+    the first pass itself. The reports are those of a run without the cache."""
+    uncached, _ = _validate(fresh, cache=False)
+    cold, stats = _validate(fresh, jobs=2)
+    assert stats.indexed and len(stats.summarized) == 26 == len(set(stats.summarized))
+    assert cold == uncached
+    links = sorted((fresh / "validation-cache").glob("g*.json"))
+    assert len(links) == 2 * 26  # both parts of every page graph's summary
+    links[0].write_bytes(links[0].read_bytes()[:-9])  # one part damaged
+    warm, stats = _validate(fresh, jobs=2)
+    assert len(stats.summarized) == 1 and warm == uncached
 
 
 def test_a_reference_many_pages_cite_adds_one_line_to_a_unit(fresh: Path) -> None:
