@@ -124,7 +124,13 @@ def update_store(
 
 def _touched(store: ox.Store, graphs: Sequence[ox.NamedNode], loose: set[ox.Quad]) -> int:
     """The quads of ``graphs`` and those of ``loose`` that the store holds."""
-    n = sum(1 for g in graphs for _ in store.quads_for_pattern(None, None, None, g))
+    n = 0
+    for g in graphs:  # counted by Oxigraph: a Python loop over the quads took 1 s at 2,000 pages
+        rows = store.query(f"SELECT (COUNT(*) AS ?n) {{ GRAPH {g} {{ ?s ?p ?o }} }}")
+        assert isinstance(rows, ox.QuerySolutions)
+        found = next(iter(rows))["n"]
+        assert isinstance(found, ox.Literal)
+        n += int(found.value)
     return n + sum(q in store for q in loose)
 
 
