@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from kg.validate.evidence import read_source
+from kg.validate.evidence import source_digest
 from kg.validate.graph_summary import Own
 from kg.validate.indexed import Indexed
 from kg.validate.result_cache import renamed, unit_key
@@ -79,14 +79,14 @@ class Summarized:
         digests it, with the graph's own statements read as the index's digest of them."""
         page = self.page
         h = hashlib.sha256(f"kg-summarized-unit-{FORMAT}\x1f{config}\x1f".encode())
-        found = read_source(page, roots)
+        found = source_digest(page, roots)
         parts = [
             page.slug,
             page.graph,
             page.page_iri or "",
             page.source_file or "",
             page.sha256 or "",
-            found[1] if found else "(source not found)",
+            found or "(source not found)",
             self.ix.digests[page.graph],
             self.summary.minted_focus,
         ]

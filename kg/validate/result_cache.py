@@ -29,7 +29,7 @@ from typing import Any
 from kg.errors import OutputError
 from kg.store.atomic import write_atomic
 from kg.store.dataset import ACTIVITY as BUILD_ACTIVITY
-from kg.validate.evidence import read_source
+from kg.validate.evidence import source_digest
 from kg.validate.report import Location, Severity, ValidationResult
 from kg.validate.units import Unit
 from kg.validate.units_run import Outcome
@@ -77,14 +77,14 @@ def unit_key(unit: Unit, config: str, roots: Sequence[Path], activities: Sequenc
     page = unit.page
     parts: list[str] = [unit.name]
     if page is not None:
-        found = read_source(page, roots)
+        found = source_digest(page, roots)
         parts += [
             page.graph,
             page.page_iri or "",
             page.slug,
             page.source_file or "",
             page.sha256 or "",
-            found[1] if found else "(source not found)",
+            found or "(source not found)",
         ]
     for part in parts:
         h.update(f"{part}\x1f".encode())
