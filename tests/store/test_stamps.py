@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 from click.testing import CliRunner
 
 from kg import vocab as v
@@ -21,11 +22,11 @@ from kg.cli import cli
 from kg.pipeline import build
 from kg.rdf.page_graph import activity_link
 from kg.store import open_store
-from kg.store.dataset_index import describes
+from kg.store.dataset_index import describes, index_path
 from kg.store.integrity import Artifacts, artifacts_from_json, dataset_damage
 from kg.store.oxigraph import StoreUpdate, update_store
 from kg.store.page_cache import PageCache
-from kg.store.store_stamp import stamped_quads
+from kg.store.store_stamp import stamp_path, stamped_quads
 from tests.conftest import SEEDS_DIR
 
 
@@ -102,3 +103,20 @@ def test_store_update_checks_the_quads_it_touched(tmp_path: Path, seed_build: Pa
     lost = StoreUpdate(drop_graphs=[], load_files=[], drop_quads=[quad])
     assert not update_store(seed_build / "store", tmp_path / "lost", lost, quads, old_quads=quads)
     assert update_store(seed_build / "store", tmp_path / "ok", lost, quads - 1, old_quads=quads)
+
+
+@pytest.mark.parametrize("garbage", [b"", b"{not json", b'{"format": 1, "files": 3}', b"[]"])
+def test_a_damaged_stamp_or_index_means_reading_again(
+    tmp_path: Path, seed_build: Path, garbage: bytes
+) -> None:
+    """A stamp or index that is not what the build wrote is never trusted: the store is
+    counted and the dataset hashed, and a build on top finds nothing damaged."""
+    out = _copy(seed_build, tmp_path)
+    expected = _artifacts(out).dataset
+    stamp_path(out / "store").write_bytes(garbage)
+    index_path(out / "dataset.nq").write_bytes(garbage)
+    assert stamped_quads(out / "store") is None
+    assert not describes(out / "dataset.nq", expected.sha256)
+    assert dataset_damage(out / "dataset.nq", expected, trust_stat=True) is None  # hashed: fine
+    result = build([SEEDS_DIR], out=out)
+    assert result.repaired == () and result.store_mode == "unchanged"
