@@ -26,7 +26,7 @@ from kg.store.build_dir import BuildDir
 from kg.store.dataset import Block
 from kg.store.generation import Generation, crash_point, remove_stale, switch_to
 from kg.store.lock import build_lock, refuse_if_store_open
-from kg.store.manifest import Manifest, manifest_of, read_manifest_file, write_manifest
+from kg.store.manifest import manifest_of, read_manifest_file, write_manifest
 from kg.store.page_cache import PageCache, PageRecord, dedupe_slugs
 
 DEFAULT_INPUT = Path("seeds")
@@ -118,15 +118,6 @@ def build(
         return _assemble(b, records, ontology_paths, state or WorkerState.load(ontology_paths))
 
 
-def _store_quads(previous: Manifest | None) -> int:
-    """The previous store's quad count, as its manifest records it (checked against the store
-    by kg.store.integrity before the store is updated); -1 when unknown."""
-    from kg.store.integrity import artifacts_from_json
-
-    arts = artifacts_from_json(previous.artifacts) if previous else None
-    return arts.store_quads if arts else -1
-
-
 def _assemble(
     b: BuildDir, records: list[PageRecord], ontology_paths: list[Path], state: WorkerState
 ) -> BuildResult:
@@ -139,9 +130,8 @@ def _assemble(
     ok = [r for r in records if r.status != "failed"]
     cache = PageCache(b.cache)
     previous = read_manifest_file(b.manifest, version=__version__)
-    damage = (
-        integrity.damage(b, integrity.artifacts_from_json(previous.artifacts)) if previous else []
-    )
+    recorded = integrity.artifacts_from_json(previous.artifacts) if previous else None
+    damage = integrity.damage(b, recorded) if previous else []
     activity = v.activity_iri(__version__, [r.sha256 for r in ok])
     link_of = {r.graph: activity_link(r.page_iri, r.graph, activity) for r in ok}
     onto = [display_path(p) for p in ontology_paths] or ["kg/data/cl-module.owl (shipped module)"]
@@ -181,7 +171,7 @@ def _assemble(
             ok=ok,
             delta=delta,
             old_activity=previous.activity if previous else "",
-            old_quads=_store_quads(previous),
+            old_quads=recorded.store_quads if recorded else -1,  # checked by damage()
             activity=activity,
             shared_lines=sorted(link_of.values()) + build_lines + term_lines,
         )

@@ -56,15 +56,23 @@ def describes(dataset: Path, sha256: str) -> bool:
     build wrote, without reading it (the way ``make`` and git trust a file's stat). A file
     rewritten in place gets a new modification time, so it is hashed again."""
     try:
-        about = json.loads(index_path(dataset).read_bytes())["dataset"]
+        data = json.loads(index_path(dataset).read_bytes())
         stat = os.stat(dataset)
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError):
         return False
+    return _describes(data, stat.st_size, stat.st_mtime_ns, sha256)
+
+
+def _describes(data: Any, size: int, mtime: int, sha256: str | None) -> bool:
+    """Whether the index ``data`` was written for a file of this size and mtime (and, when
+    given, this sha256)."""
     try:
+        about = data["dataset"]
         return bool(
-            about["bytes"] == stat.st_size
-            and about["mtime_ns"] == stat.st_mtime_ns
-            and about["sha256"] == sha256
+            data["format"] == FORMAT
+            and about["bytes"] == size
+            and about["mtime_ns"] == mtime
+            and (sha256 is None or about["sha256"] == sha256)
         )
     except (KeyError, TypeError):
         return False
@@ -86,12 +94,7 @@ def read_index(dataset: Path, sha256: str | None = None) -> tuple[Span, ...] | N
 
 
 def _spans(data: Any, size: int, mtime: int, sha256: str | None) -> tuple[Span, ...] | None:
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        return None
-    about = data["dataset"]
-    if about["bytes"] != size or about["mtime_ns"] != mtime:
-        return None
-    if sha256 is not None and about["sha256"] != sha256:
+    if not _describes(data, size, mtime, sha256):
         return None
     spans = []
     at = 0

@@ -12,6 +12,7 @@ Linked lines as the scan's.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -100,23 +101,35 @@ def read_indexed(
     spans = read_index(dataset, sha256)
     if spans is None or not activity or not linked.minted_local:
         return None
-    graphs = DatasetGraphs(dataset, {s.graph: [(s.start, s.end)] for s in spans})
-    ix = Indexed(
-        data=BuildData(graphs=graphs, pages=()),
-        graphs=graphs,
-        digests={s.graph: s.digest for s in spans},
-        activity=activity,
-        inverse=linked.inverse,
-        witness=linked.witness,
-        cache=cache,
-        made=[],
-    )
+    ix = _indexed(dataset, spans, cache, activity, linked.inverse, linked.witness)
     try:
         _summarize_missing(spans, ix, jobs)
         pages = _pages(spans, ix, linked)
     except IndexMismatch:
         return None  # the caller scans, with a Linked of its own
-    return replace(ix, data=BuildData(graphs=graphs, pages=pages))
+    return replace(ix, data=BuildData(graphs=ix.graphs, pages=pages))
+
+
+def _indexed(
+    dataset: Path,
+    spans: Sequence[Span],
+    cache: ResultCache,
+    activity: str,
+    inverse: frozenset[str],
+    witness: frozenset[str],
+) -> Indexed:
+    """The graphs of ``spans`` in ``dataset``, before their pages are known."""
+    graphs = DatasetGraphs(dataset, {s.graph: [(s.start, s.end)] for s in spans})
+    return Indexed(
+        data=BuildData(graphs=graphs, pages=()),
+        graphs=graphs,
+        digests={s.graph: s.digest for s in spans},
+        activity=activity,
+        inverse=inverse,
+        witness=witness,
+        cache=cache,
+        made=[],
+    )
 
 
 def _pages(spans: tuple[Span, ...], ix: Indexed, linked: Linked) -> tuple[PageInfo, ...]:
@@ -148,11 +161,10 @@ def _summarize_missing(spans: tuple[Span, ...], ix: Indexed, jobs: int) -> None:
     missing = [s for s in spans if not _shared(s) and not ix.stored(s.graph)]
     if jobs <= 1 or len(missing) < 4 * jobs:
         return
+    build_dir = str(ix.cache.root.parent)
     tasks = [
-        (str(ix.graphs.path), s.start, s.end, s.graph, s.digest, ix.activity, ix.inverse,
-         ix.witness, str(ix.cache.root))
-        for s in missing
-    ]  # fmt: skip
+        (str(ix.graphs.path), s, ix.activity, ix.inverse, ix.witness, build_dir) for s in missing
+    ]
     chunk = max(1, min(32, len(tasks) // (jobs * 8)))
     with ProcessPoolExecutor(min(jobs, len(tasks))) as pool:
         for span, ok in zip(missing, pool.map(_summarize, tasks, chunksize=chunk), strict=True):
@@ -161,25 +173,14 @@ def _summarize_missing(spans: tuple[Span, ...], ix: Indexed, jobs: int) -> None:
             ix.made.append(span.graph)
 
 
-def _summarize(
-    task: tuple[str, int, int, str, str, str, frozenset[str], frozenset[str], str],
-) -> bool:
+def _summarize(task: tuple[str, Span, str, frozenset[str], frozenset[str], str]) -> bool:
     """Process-pool task: make and store one graph's summary; False when its span holds
     another graph's statements."""
-    path, start, end, graph, digest, activity, inverse, witness, root = task
-    graphs = DatasetGraphs(Path(path), {graph: [(start, end)]})
-    ix = Indexed(
-        data=BuildData(graphs=graphs, pages=()),
-        graphs=graphs,
-        digests={graph: digest},
-        activity=activity,
-        inverse=inverse,
-        witness=witness,
-        cache=ResultCache.at(Path(root)),
-        made=[],
-    )
+    dataset, span, activity, inverse, witness, build_dir = task
+    cache = ResultCache(Path(build_dir))
+    ix = _indexed(Path(dataset), (span,), cache, activity, inverse, witness)
     try:
-        ix.summarize(graph, ix._keys(graph))
+        ix.summarize(span.graph, ix._keys(span.graph))
     except IndexMismatch:
         return False
     return True

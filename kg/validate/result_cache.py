@@ -124,13 +124,6 @@ class ResultCache:
         self.used: set[str] = set()  # keys asked for in this run (kept by :meth:`prune`)
         self.activities = tuple(activities)  # never stored (see :func:`unit_key`)
 
-    @classmethod
-    def at(cls, root: Path) -> ResultCache:
-        """The cache whose folder is ``root`` (in a worker process: nothing marked used)."""
-        cache = cls(root.parent)
-        cache.root = root
-        return cache
-
     def has(self, key: str) -> bool:
         """Whether an entry for ``key`` exists (it may still be damaged: :meth:`get_text`)."""
         return (self.root / f"{key}{_SUFFIX}").is_file()

@@ -23,7 +23,7 @@ import pytest
 from kg import vocab as v
 from kg.pipeline import build
 from kg.store.dataset_index import index_path, read_index
-from kg.validate import validate_build
+from kg.validate import indexed, validate_build
 from kg.validate.candidates import Summarized, context_lines, iter_candidates
 from kg.validate.render import render
 from kg.validate.result_cache import ResultCache
@@ -166,6 +166,26 @@ def test_indexed_scanned_and_uncached_reports_agree(fresh: Path) -> None:
     shutil.rmtree(fresh / "validation-cache")
     scanned, stats = _validate(fresh)
     assert not stats.indexed and scanned == cold
+
+
+def test_missing_summaries_are_made_in_processes_before_the_first_pass(fresh: Path) -> None:
+    """With one job they are left to the first pass; with two, every page graph's two parts are
+    stored (by the pool's processes) before it starts."""
+    dataset = fresh / "dataset.nq"
+    spans = read_index(dataset)
+    assert spans is not None
+    shapes = load_shapes()
+    activity = read_manifest(fresh)["activity"]
+    cache = ResultCache(fresh)
+    ix = indexed._indexed(
+        dataset, spans, cache, activity, shapes.inverse_paths, shapes.witness_paths
+    )
+    pages = [s.graph for s in spans if s.graph not in (v.BUILD_GRAPH, v.TERMS_GRAPH)]
+    indexed._summarize_missing(spans, ix, 1)
+    assert ix.made == [] and not any(ix.stored(g) for g in pages)
+    indexed._summarize_missing(spans, ix, 2)
+    assert ix.made == pages and all(ix.stored(g) for g in pages)
+    assert all(ix.links(g) is not None for g in pages) and ix.made == pages  # read, not made
 
 
 def test_summaries_made_in_processes_give_the_same_report(fresh: Path) -> None:
