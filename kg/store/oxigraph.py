@@ -131,7 +131,31 @@ def _touched(store: ox.Store, graphs: Sequence[ox.NamedNode], loose: set[ox.Quad
         found = next(iter(rows))["n"]
         assert isinstance(found, ox.Literal)
         n += int(found.value)
-    return n + sum(q in store for q in loose)
+    return n + _held(store, loose)
+
+
+#: A group of loose quads sharing a predicate and object at least this large is found by one
+#: scan of that pattern rather than one lookup per quad.
+SCAN_GROUP = 64
+
+
+def _held(store: ox.Store, quads: set[ox.Quad]) -> int:
+    """How many of ``quads`` the store holds. The loose quads of an update are mostly the
+    pages' links to the old and the new build activity: one predicate and object each. One
+    lookup per quad in a just-made checkpoint took 1.4 to 2.6 s for 36,868 links at 18,434
+    pages (each lookup reads RocksDB blocks afresh); one scan of each pattern, 0.18 s."""
+    groups: dict[
+        tuple[ox.NamedNode, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple], set[ox.Quad]
+    ] = {}
+    for q in quads:
+        groups.setdefault((q.predicate, q.object), set()).add(q)
+    n = 0
+    for (p, o), group in groups.items():
+        if len(group) >= SCAN_GROUP:
+            n += sum(q in group for q in store.quads_for_pattern(None, p, o, None))
+        else:
+            n += sum(q in store for q in group)
+    return n
 
 
 def store_quads(store_dir: Path) -> int | None:

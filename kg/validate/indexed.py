@@ -119,7 +119,8 @@ def _indexed(
     witness: frozenset[str],
 ) -> Indexed:
     """The graphs of ``spans`` in ``dataset``, before their pages are known."""
-    graphs = DatasetGraphs(dataset, {s.graph: [(s.start, s.end)] for s in spans})
+    # read_index found the index to describe this file as the manifest has it: kg wrote it
+    graphs = DatasetGraphs(dataset, {s.graph: [(s.start, s.end)] for s in spans}, lenient=True)
     return Indexed(
         data=BuildData(graphs=graphs, pages=()),
         graphs=graphs,

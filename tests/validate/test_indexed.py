@@ -82,6 +82,18 @@ def test_the_index_finds_every_graph_as_the_scan_does(corpus_build: Path) -> Non
     assert len({s.digest for s in spans}) == len(spans)
 
 
+def test_the_index_reads_the_graphs_the_strict_parse_reads(fresh: Path) -> None:
+    """Through a build's index, graphs are parsed without pyoxigraph's second check of each
+    IRI (kg wrote and checked them): every graph holds the quads the strict scan reads."""
+    dataset = fresh / "dataset.nq"
+    _, _, ix = _read(dataset, read_manifest(fresh), load_shapes(), ResultCache(fresh))
+    assert ix is not None
+    scanned = read_dataset(dataset)
+    assert list(ix.graphs) == list(scanned.graphs)
+    for graph in scanned.graphs:
+        assert ix.graphs[graph] == scanned.graphs[graph], graph
+
+
 def test_a_page_graphs_digest_changes_only_with_its_statements(tmp_path: Path) -> None:
     """The build activity's IRI (in every page graph) changes with any edit; the digests leave it
     out, so the page that was not edited keeps its digest, and the edited one does not."""
