@@ -16,15 +16,18 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from kg import vocab as v
+from kg.rdf.layout import is_fact
 from kg.validate.evidence import source_digest
-from kg.validate.graph_summary import Own
+from kg.validate.graph_summary import MINTED, Own
 from kg.validate.indexed import Indexed
 from kg.validate.result_cache import renamed, unit_key
 from kg.validate.source import PageInfo
+from kg.validate.unit_graph import LINE as _LINE
 from kg.validate.units import Context, Linked, Unit, page_unit, tail_units, unit_context
 
 FORMAT = 1
@@ -56,7 +59,7 @@ class Made:
         return self.made
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Summarized:
     """A page unit known from its graph's summary (see the module docstring)."""
 
@@ -64,6 +67,7 @@ class Summarized:
     page: PageInfo
     summary: Own  # the graph's part of its summary this pass reads
     ctx: Context
+    _context: list[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def name(self) -> str:
@@ -95,12 +99,58 @@ class Summarized:
         parts += focus
         for part in parts:
             h.update(f"{part}\x1f".encode())
-        context = renamed(_doc(context_lines(self.summary, self.ctx)), activities)
+        context = renamed(_doc(self.context()), activities)
         h.update(hashlib.sha256(context.encode()).digest())
         return "s" + h.hexdigest()[:39]
 
+    def context(self) -> list[str]:
+        """The unit's context lines (:func:`context_lines`), computed once."""
+        if self._context is None:
+            self._context = context_lines(self.summary, self.ctx)
+        return self._context
+
     def unit(self) -> Unit:
-        return page_unit(self.ix.data, self.page, self.ctx)
+        """The unit, made from the summary and the graph's lines without parsing them (the
+        unit :func:`kg.validate.units.page_unit` makes: a test compares them graph by graph);
+        made the long way when a line is not one triple as pyoxigraph writes it."""
+        graphs = self.ix.graphs
+        own = graphs.nt_lines(self.page.graph)
+        minted = _minted_focus(own, self.page.page_iri or "")
+        if minted is None:
+            return page_unit(self.ix.data, self.page, self.ctx)
+        focus = (set(self.summary.focus) | minted) - self.ctx.build_subjects
+        return Unit(
+            name=self.page.slug,
+            page=self.page,
+            triples=_doc(own),
+            context=_doc(self.context()),
+            focus=frozenset(focus),
+        )
+
+
+def _minted_focus(lines: list[str], page_iri: str) -> set[str] | None:
+    """The focus nodes kg minted (kg.validate.units._page_unit's, but those the summary has):
+    the minted subjects, and the minted IRIs a fact links to. None when a line is not one
+    triple as pyoxigraph writes it (``S P O .``, one space apart)."""
+    found: set[str] = set()
+    text = "\n".join(lines)
+    cut = _LINE.findall(text)
+    if len(cut) != len(lines):
+        return None
+    rdf_type = f"<{v.RDF_TYPE}>"
+    for s, p, o in cut:
+        subject = s[1:-1] if s.startswith("<") else s
+        if subject.startswith(MINTED):
+            found.add(subject)
+        if (
+            o.startswith("<")
+            and not o.startswith("<<")
+            and o[1:-1].startswith(MINTED)
+            and p != rdf_type
+            and is_fact(subject, page_iri)
+        ):
+            found.add(o[1:-1])
+    return found
 
 
 def context_lines(summary: Own, ctx: Context) -> list[str]:

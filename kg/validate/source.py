@@ -84,13 +84,19 @@ class DatasetGraphs(Mapping[str, tuple[ox.Triple, ...]]):
         self._path = path
         self._ranges = ranges
         self._lenient = lenient
-        self._recent: OrderedDict[str, tuple[tuple[ox.Triple, ...], bytes]] = OrderedDict()
+        self._recent: OrderedDict[str, list[Any]] = OrderedDict()
 
     def __getitem__(self, graph: str) -> tuple[ox.Triple, ...]:
         """The graph's statements. They are :class:`pyoxigraph.Quad` objects, which answer
         ``subject``, ``predicate`` and ``object`` like triples (making a Triple of each costs
         more than the parse)."""
-        return self._read(graph)[0]
+        entry = self._entry(graph)
+        quads = entry[1]
+        if quads is None:
+            quads = entry[1] = tuple(
+                ox.parse(entry[0], format=ox.RdfFormat.N_QUADS, lenient=self._lenient)
+            )
+        return cast(tuple[ox.Triple, ...], quads)
 
     @property
     def path(self) -> Path:
@@ -99,7 +105,7 @@ class DatasetGraphs(Mapping[str, tuple[ox.Triple, ...]]):
 
     def nt_lines(self, graph: str) -> list[str]:
         """The graph's lines as N-Triples, as the file has them (its graph term removed)."""
-        raw = self._read(graph)[1]
+        raw = self.raw(graph)
         if graph:
             # no line has a newline inside (N-Quads escapes it), so " <graph> .\n" is found
             # only at the end of a line: when every line ends so, one replace strips them all
@@ -110,10 +116,13 @@ class DatasetGraphs(Mapping[str, tuple[ox.Triple, ...]]):
         return [f"{t.subject} {t.predicate} {t.object} ." for t in self[graph]]
 
     def raw(self, graph: str) -> bytes:
-        """The graph's lines of the file (N-Quads), as they are."""
-        return self._read(graph)[1]
+        """The graph's lines of the file (N-Quads), as they are (not parsed)."""
+        raw = self._entry(graph)[0]
+        assert isinstance(raw, bytes)
+        return raw
 
-    def _read(self, graph: str) -> tuple[tuple[ox.Triple, ...], bytes]:
+    def _entry(self, graph: str) -> list[Any]:
+        """[the graph's bytes, its quads once parsed (else None)], read when not recent."""
         found = self._recent.get(graph)
         if found is not None:
             self._recent.move_to_end(graph)
@@ -123,9 +132,7 @@ class DatasetGraphs(Mapping[str, tuple[ox.Triple, ...]]):
             for start, end in self._ranges[graph]:
                 fh.seek(start)
                 chunks.append(fh.read(end - start))
-        raw = b"".join(chunks)
-        quads = tuple(ox.parse(raw, format=ox.RdfFormat.N_QUADS, lenient=self._lenient))
-        entry = (cast(tuple[ox.Triple, ...], quads), raw)
+        entry: list[Any] = [b"".join(chunks), None]
         self._recent[graph] = entry
         if len(self._recent) > _RECENT:
             self._recent.popitem(last=False)

@@ -24,13 +24,13 @@ from kg import vocab as v
 from kg.pipeline import build
 from kg.store.dataset_index import index_path, read_index
 from kg.validate import indexed, validate_build
-from kg.validate.candidates import Summarized, context_lines, iter_candidates
+from kg.validate.candidates import Summarized, _minted_focus, context_lines, iter_candidates
 from kg.validate.render import render
 from kg.validate.result_cache import ResultCache
 from kg.validate.runner import RunStats, _read
 from kg.validate.shapes import load_shapes
 from kg.validate.source import read_dataset, read_manifest
-from kg.validate.units import Linked
+from kg.validate.units import Linked, page_unit
 from tests.conftest import SEEDS_DIR
 
 MINTED = (v.STATEMENT_PREFIX, v.SELECTOR_PREFIX)
@@ -147,20 +147,30 @@ def test_an_index_that_does_not_describe_the_file_is_not_used(fresh: Path) -> No
 
 
 def test_summaries_give_each_unit_its_context_and_focus(fresh: Path) -> None:
-    """For every page, the context and focus the summary gives are the made unit's."""
+    """For every page, the unit made from its summary and lines (no parse) is the unit made
+    the long way (kg.validate.units.page_unit): the same lines, context and focus nodes."""
     shapes = load_shapes()
     linked, data, ix = _read(fresh / "dataset.nq", read_manifest(fresh), shapes, ResultCache(fresh))
     assert ix is not None
-    checked = 0
+    checked = minted = 0
     for candidate in iter_candidates(ix, linked):
         if not isinstance(candidate, Summarized):
             continue
+        made = page_unit(data, candidate.page, candidate.ctx)
         unit = candidate.unit()
-        own = unit.context.splitlines()
-        assert context_lines(candidate.summary, candidate.ctx) == own, unit.name
-        assert candidate.focus == {f for f in unit.focus if not f.startswith(MINTED)}
+        assert unit == made, unit.name
+        assert context_lines(candidate.summary, candidate.ctx) == made.context.splitlines()
+        assert candidate.focus == {f for f in made.focus if not f.startswith(MINTED)}
+        minted += any(f.startswith(MINTED) for f in made.focus)
         checked += 1
     assert checked == len(data.pages) == 26
+    assert minted == checked  # every page graph has minted focus nodes (its statements)
+
+
+def test_a_line_not_as_pyoxigraph_writes_it_makes_the_unit_the_long_way() -> None:
+    lines = ["<urn:x:a> <urn:x:p> <urn:x:b> .", "<urn:x:a>  <urn:x:p> <urn:x:c> ."]
+    assert _minted_focus(lines[:1], "urn:x:page") == set()
+    assert _minted_focus(lines, "urn:x:page") is None  # two spaces: not pyoxigraph's line
 
 
 def test_indexed_scanned_and_uncached_reports_agree(fresh: Path) -> None:
