@@ -27,7 +27,6 @@ from kg.validate.graph_summary import MINTED, Own
 from kg.validate.indexed import Indexed
 from kg.validate.result_cache import renamed, unit_key
 from kg.validate.source import PageInfo
-from kg.validate.unit_graph import LINE as _LINE
 from kg.validate.units import Context, Linked, Unit, page_unit, tail_units, unit_context
 
 FORMAT = 1
@@ -133,24 +132,24 @@ def _minted_focus(lines: list[str], page_iri: str) -> set[str] | None:
     the minted subjects, and the minted IRIs a fact links to. None when a line is not one
     triple as pyoxigraph writes it (``S P O .``, one space apart)."""
     found: set[str] = set()
-    text = "\n".join(lines)
-    cut = _LINE.findall(text)
-    if len(cut) != len(lines):
-        return None
     rdf_type = f"<{v.RDF_TYPE}>"
-    for s, p, o in cut:
-        subject = s[1:-1] if s.startswith("<") else s
+    for line in lines:
+        cut = line.split(" ", 2)
+        if len(cut) != 3 or not line.endswith(" ."):
+            return None
+        s, p, o = cut
+        if s[:1] not in _SUBJECT or s[:2] == "<<" or p[:1] != "<" or not o.endswith(" ."):
+            return None  # RDF-star, or another layout
+        subject = s[1:-1] if s[0] == "<" else s
         if subject.startswith(MINTED):
             found.add(subject)
-        if (
-            o.startswith("<")
-            and not o.startswith("<<")
-            and o[1:-1].startswith(MINTED)
-            and p != rdf_type
-            and is_fact(subject, page_iri)
-        ):
-            found.add(o[1:-1])
+        if o.startswith(_MINTED_IRI) and p != rdf_type and is_fact(subject, page_iri):
+            found.add(o[1:-3])  # "<iri> ."
     return found
+
+
+_SUBJECT = ("<", "_")
+_MINTED_IRI = tuple(f"<{prefix}" for prefix in MINTED)
 
 
 def context_lines(summary: Own, ctx: Context) -> list[str]:

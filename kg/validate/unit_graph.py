@@ -54,7 +54,7 @@ def _line_rows(text: str) -> list[Row] | None:
     of pyoxigraph's parse alone, without the attribute reads. Any line cut otherwise (another layout, a comment, RDF-star) gives None: the caller
     parses the document whole, which also raises its errors.
     """
-    cut = LINE.findall(text)
+    cut = _LINE.findall(text)
     if len(cut) != text.count("\n") + (not text.endswith("\n")):
         return None
     flat = list(chain.from_iterable(cut))
@@ -107,7 +107,7 @@ class LineRows:
 
 
 #: A line as pyoxigraph writes it: subject (IRI or blank node), predicate IRI, object, " .".
-LINE = re.compile(r"^([<_]\S*) (<\S*) (.*) \.$", re.MULTILINE)
+_LINE = re.compile(r"^([<_]\S*) (<\S*) (.*) \.$", re.MULTILINE)
 _SLOT = "<urn:kg:slot>"
 
 

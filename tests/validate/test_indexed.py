@@ -171,6 +171,8 @@ def test_a_line_not_as_pyoxigraph_writes_it_makes_the_unit_the_long_way() -> Non
     lines = ["<urn:x:a> <urn:x:p> <urn:x:b> .", "<urn:x:a>  <urn:x:p> <urn:x:c> ."]
     assert _minted_focus(lines[:1], "urn:x:page") == set()
     assert _minted_focus(lines, "urn:x:page") is None  # two spaces: not pyoxigraph's line
+    quoted = "<< <urn:x:a> <urn:x:p> <urn:x:b> >> <urn:x:q> <urn:x:c> ."
+    assert _minted_focus([quoted], "urn:x:page") is None  # RDF-star: made the long way
 
 
 def test_indexed_scanned_and_uncached_reports_agree(fresh: Path) -> None:
