@@ -19,7 +19,7 @@ from kg import vocab as v
 from kg.config_hash import config_digest
 from kg.errors import InputError
 from kg.page_worker import WorkerState, run_pages
-from kg.pages import find_pages
+from kg.pages.page import found_pages
 from kg.pages.shard import Shard
 from kg.store.atomic import make_folder
 from kg.store.build_dir import BuildDir
@@ -58,11 +58,11 @@ class BuildResult:
         return sum(len(p.problems) for p in self.pages)
 
 
-def display_path(path: Path, cwd: Path | None = None) -> str:
+def display_path(path: Path, cwd: Path | None = None, *, resolved: Path | None = None) -> str:
     """``path`` relative to the working folder (``cwd``, resolved; default the process's) when
-    under it, else as given."""
+    under it, else as given. ``resolved``: ``path.resolve()``, when already known."""
     try:
-        return str(path.resolve().relative_to(cwd or Path.cwd().resolve()))
+        return str((resolved or path.resolve()).relative_to(cwd or Path.cwd().resolve()))
     except ValueError:
         return str(path)
 
@@ -75,7 +75,7 @@ def find_inputs(paths: Sequence[str | Path]) -> list[str]:
             hint = " (no PATH given, so kg looked for seeds/ here)" if not paths else ""
             raise InputError(f"no such file or folder{hint}", path=p)
     cwd = Path.cwd().resolve()
-    files = [display_path(f, cwd) for f in find_pages(inputs)]
+    files = [display_path(f, cwd, resolved=real) for f, real in found_pages(inputs)]
     if not files:
         raise InputError(
             "no page files found (looked for *.txt, *.md, *.html, *.json)", path=inputs[0]

@@ -18,7 +18,7 @@ from kg.store.dataset import Artifact, file_artifact
 from kg.store.dataset_index import describes
 from kg.store.manifest import read_manifest_file
 from kg.store.oxigraph import store_quads
-from kg.store.store_stamp import stamped_quads
+from kg.store.store_stamp import stamped_quads, write_stamp
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -85,7 +85,13 @@ def damage(b: BuildDir, artifacts: Artifacts | None) -> list[str]:
     if why:
         found.append(why)
     n = stamped_quads(b.store)
-    n = store_quads(b.store) if n is None else n
+    if n is None:
+        n = store_quads(b.store)
+        if n is not None and n == artifacts.store_quads:
+            # counted and whole: stamped again, so the next build need not count it (a
+            # damaged or missing stamp used to cost a count at every build until the next
+            # generation)
+            write_stamp(b.store, n)
     if n is None:
         found.append(f"{b.store}: the store cannot be opened")
     elif n != artifacts.store_quads:

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from kg.cli import cli
 from kg.pages import Page, find_pages, read_page
+from kg.pages.page import found_pages
 from kg.parse import parse_file
 from kg.parse.model import Shell
 from tests.conftest import IPSC_SEED, MOTOR_NEURONS_SEED, PAGE_FIXTURES_DIR, SEEDS_DIR
@@ -65,6 +66,47 @@ def test_find_pages_sorted_once_without_hidden(tmp_path: Path) -> None:
     (sub / "c.txt").write_text("x", encoding="utf-8")
     found = list(find_pages([tmp_path, tmp_path / "a.md"]))
     assert [p.relative_to(tmp_path).as_posix() for p in found] == ["a.md", "b.txt", "sub/c.txt"]
+
+
+def _rglob_pages(paths: list[Path]) -> list[tuple[Path, Path]]:
+    """The walk find_pages did before (rglob, a stat and a resolve per file): the reference."""
+    seen: set[Path] = set()
+    found: list[tuple[Path, Path]] = []
+    for p in paths:
+        cands = [c for c in p.rglob("*") if c.is_file()] if p.is_dir() else [p]
+        for c in cands:
+            if p.is_dir() and c.suffix.lower() not in (".txt", ".md", ".html", ".json"):
+                continue
+            key = c.resolve() if c.exists() else c
+            if key not in seen and not c.name.startswith("."):
+                seen.add(key)
+                found.append((c, key))
+    return sorted(found, key=lambda pair: str(pair[0]))
+
+
+def test_found_pages_walk_as_rglob_did(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Linked files count once (by their target), linked folders are not entered, hidden
+    files are skipped, suffixes match in any case; each file comes with its resolved path."""
+    root = tmp_path / "pages"
+    (root / "deep" / "deeper").mkdir(parents=True)
+    (root / ".git").mkdir()
+    for name in ("a.txt", "B.MD", "deep/c.html", "deep/deeper/d.json", ".git/e.txt", "x.pdf"):
+        (root / name).write_text("x", encoding="utf-8")
+    (root / ".hidden.txt").write_text("x", encoding="utf-8")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "o.txt").write_text("x", encoding="utf-8")
+    (root / "link.txt").symlink_to(root / "a.txt")  # the same file twice: once
+    (root / "out.txt").symlink_to(outside / "o.txt")
+    (root / "linked-folder").symlink_to(outside, target_is_directory=True)  # not entered
+    (root / "broken.txt").symlink_to(tmp_path / "missing.txt")
+    monkeypatch.chdir(tmp_path)
+    for given in ([root], [Path("pages")], [Path("pages"), Path("pages/a.txt")], [outside, root]):
+        assert found_pages(given) == _rglob_pages(given), given
+        assert list(find_pages(given)) == [c for c, _ in _rglob_pages(given)]
+    names = [c.name for c, _ in found_pages([root])]
+    assert "link.txt" not in names or "a.txt" not in names
+    assert "out.txt" in names and "o.txt" not in names and "e.txt" in names
 
 
 def test_find_pages_on_seeds() -> None:

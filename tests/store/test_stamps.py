@@ -143,3 +143,5 @@ def test_a_damaged_stamp_or_index_means_reading_again(
     assert dataset_damage(out / "dataset.nq", expected, trust_stat=True) is None  # hashed: fine
     result = build([SEEDS_DIR], out=out)
     assert result.repaired == () and result.store_mode == "unchanged"
+    # the count matched, so the store is stamped again: the next build trusts its stat
+    assert stamped_quads(out / "store") == _artifacts(out).store_quads
