@@ -5,7 +5,8 @@ the :class:`~kg.validate.units.Unit` itself. :class:`Made` is a unit already mad
 way: kg.validate.units.iter_units). :class:`Summarized` is a page unit known from its graph's
 summary (kg.validate.graph_summary, read through the build's index: kg.validate.indexed): its
 key is computed from the summary, the terms graph and the Linked lines, without parsing the
-page graph, and the unit is made (the graph parsed) only when the key is not in the cache.
+page graph, and the unit is made only when the key is not in the cache: from the summary and
+the graph's lines, still without parsing them (:meth:`Summarized.unit`).
 
 :func:`context_lines` is the context the unit would have (kg.validate.units._unit: the terms
 triples and Linked lines of its nodes, but its own lines), computed from the summary; a test
