@@ -91,7 +91,9 @@ def validate_build(
 
     try:
         known = ix.known if ix is not None else None
-        with OntologyPages(data, onto_files, store, beside=jobs > 1, known=known) as ontology:
+        with OntologyPages(
+            data, onto_files, store, beside=jobs > 1, known=known, parts=jobs
+        ) as ontology:
             start_when_ready(ontology)
             found: Iterable[Candidate] = (
                 iter_candidates(ix, linked)

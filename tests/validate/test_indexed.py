@@ -25,6 +25,8 @@ from kg.pipeline import build
 from kg.store.dataset_index import index_path, read_index
 from kg.validate import indexed, validate_build
 from kg.validate.candidates import Summarized, _minted_focus, context_lines, iter_candidates
+from kg.validate.ontology_checks import ontology_files
+from kg.validate.ontology_side import OntologyPages
 from kg.validate.render import render
 from kg.validate.result_cache import ResultCache
 from kg.validate.runner import RunStats, _read
@@ -92,6 +94,21 @@ def test_the_index_reads_the_graphs_the_strict_parse_reads(fresh: Path) -> None:
     assert list(ix.graphs) == list(scanned.graphs)
     for graph in scanned.graphs:
         assert ix.graphs[graph] == scanned.graphs[graph], graph
+
+
+def test_ontology_checks_cut_into_processes_give_one_run_s_result(corpus_build: Path) -> None:
+    """The pages' ontology checks run in several forked processes, each a run of consecutive
+    pages, and joined: the results, verdicts and notices of one run over every page, in order."""
+    data = read_dataset(corpus_build / "dataset.nq")
+    files, _ = ontology_files(read_manifest(corpus_build), None, [corpus_build])
+    alone = OntologyPages(data, files, None, beside=False).result()
+    with OntologyPages(data, files, None, beside=True, parts=3) as pages:
+        assert len(pages._processes) == 3
+        cut = pages.result()
+    assert alone.results and alone.claims  # something to compare
+    assert cut.results == alone.results
+    assert cut.claims == alone.claims
+    assert (cut.same, cut.notices, cut.used) == (alone.same, alone.notices, alone.used)
 
 
 def test_a_page_graphs_digest_changes_only_with_its_statements(tmp_path: Path) -> None:
