@@ -81,8 +81,10 @@ class OntologyPages:
             for piece in _cut(data, parts):
                 here, there = ctx.Pipe(duplex=False)
                 job: Job = (piece, tuple(files), cache, known)
-                # the job is not pickled: the forked process inherits it
-                process = ctx.Process(target=_run, args=(job, there), daemon=True)
+                # the job is not pickled: the forked process inherits it. Not a daemon: an
+                # ontology not yet parsed is read by owlready2 in a child of its own
+                # (kg.validate.sandbox), which a daemon may not start; __exit__ ends it.
+                process = ctx.Process(target=_run, args=(job, there), daemon=False)
                 process.start()
                 there.close()
                 self._processes.append(process)
