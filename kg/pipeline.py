@@ -19,7 +19,7 @@ from kg import vocab as v
 from kg.config_hash import config_digest
 from kg.errors import InputError
 from kg.page_worker import WorkerState, run_pages
-from kg.pages.page import found_pages
+from kg.pages import found_pages
 from kg.pages.shard import Shard
 from kg.store.atomic import make_folder
 from kg.store.build_dir import BuildDir

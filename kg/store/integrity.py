@@ -77,7 +77,10 @@ def damage(b: BuildDir, artifacts: Artifacts | None) -> list[str]:
     """Every way the build folder's dataset and store differ from ``artifacts``.
 
     Files unchanged since the build wrote them (by their stat: kg.store.dataset_index,
-    kg.store.store_stamp) are not read again; any other file is hashed or counted."""
+    kg.store.store_stamp) are not read again; any other file is hashed or counted. A store
+    counted and found whole is stamped again (its one write), so the next build trusts it
+    by its stat; a damaged or missing stamp used to cost a count at every build until the
+    next generation."""
     if artifacts is None:
         return [f"{b.manifest}: records no artifact checksums (older or damaged manifest)"]
     found = []
@@ -88,9 +91,6 @@ def damage(b: BuildDir, artifacts: Artifacts | None) -> list[str]:
     if n is None:
         n = store_quads(b.store)
         if n is not None and n == artifacts.store_quads:
-            # counted and whole: stamped again, so the next build need not count it (a
-            # damaged or missing stamp used to cost a count at every build until the next
-            # generation)
             write_stamp(b.store, n)
     if n is None:
         found.append(f"{b.store}: the store cannot be opened")

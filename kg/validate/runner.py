@@ -9,6 +9,7 @@ HermiT where Java is present (kg.validate.reasoner), and returns one :class:`Rep
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, islice
@@ -91,8 +92,9 @@ def validate_build(
 
     try:
         known = ix.known if ix is not None else None
+        parts = min(jobs, os.cpu_count() or 1)  # as many as the unit workers (units_run)
         with OntologyPages(
-            data, onto_files, store, beside=jobs > 1, known=known, parts=jobs
+            data, onto_files, store, beside=jobs > 1, known=known, parts=parts
         ) as ontology:
             start_when_ready(ontology)
             found: Iterable[Candidate] = (

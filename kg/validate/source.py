@@ -84,19 +84,17 @@ class DatasetGraphs(Mapping[str, tuple[ox.Triple, ...]]):
         self._path = path
         self._ranges = ranges
         self._lenient = lenient
-        self._recent: OrderedDict[str, list[Any]] = OrderedDict()
+        self._recent: OrderedDict[str, _Entry] = OrderedDict()
 
     def __getitem__(self, graph: str) -> tuple[ox.Triple, ...]:
         """The graph's statements. They are :class:`pyoxigraph.Quad` objects, which answer
         ``subject``, ``predicate`` and ``object`` like triples (making a Triple of each costs
         more than the parse)."""
         entry = self._entry(graph)
-        quads = entry[1]
-        if quads is None:
-            quads = entry[1] = tuple(
-                ox.parse(entry[0], format=ox.RdfFormat.N_QUADS, lenient=self._lenient)
-            )
-        return cast(tuple[ox.Triple, ...], quads)
+        if entry.quads is None:
+            quads = ox.parse(entry.raw, format=ox.RdfFormat.N_QUADS, lenient=self._lenient)
+            entry.quads = cast(tuple[ox.Triple, ...], tuple(quads))
+        return entry.quads
 
     @property
     def path(self) -> Path:
@@ -117,12 +115,10 @@ class DatasetGraphs(Mapping[str, tuple[ox.Triple, ...]]):
 
     def raw(self, graph: str) -> bytes:
         """The graph's lines of the file (N-Quads), as they are (not parsed)."""
-        raw = self._entry(graph)[0]
-        assert isinstance(raw, bytes)
-        return raw
+        return self._entry(graph).raw
 
-    def _entry(self, graph: str) -> list[Any]:
-        """[the graph's bytes, its quads once parsed (else None)], read when not recent."""
+    def _entry(self, graph: str) -> _Entry:
+        """The graph's bytes (and quads, once parsed), read from the file when not recent."""
         found = self._recent.get(graph)
         if found is not None:
             self._recent.move_to_end(graph)
@@ -132,7 +128,7 @@ class DatasetGraphs(Mapping[str, tuple[ox.Triple, ...]]):
             for start, end in self._ranges[graph]:
                 fh.seek(start)
                 chunks.append(fh.read(end - start))
-        entry: list[Any] = [b"".join(chunks), None]
+        entry = _Entry(b"".join(chunks))
         self._recent[graph] = entry
         if len(self._recent) > _RECENT:
             self._recent.popitem(last=False)
@@ -146,6 +142,16 @@ class DatasetGraphs(Mapping[str, tuple[ox.Triple, ...]]):
 
 
 _RECENT = 4
+
+
+class _Entry:
+    """One graph read from the file: its bytes, and its quads once asked for."""
+
+    __slots__ = ("quads", "raw")
+
+    def __init__(self, raw: bytes) -> None:
+        self.raw = raw
+        self.quads: tuple[ox.Triple, ...] | None = None
 
 
 def graph_bytes(graphs: Mapping[str, tuple[ox.Triple, ...]], graph: str) -> bytes:
