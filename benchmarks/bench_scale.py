@@ -165,7 +165,8 @@ def du(path: Path) -> int:
 
 def parts(out: Path) -> dict[str, int]:
     found = {}
-    for name in ("dataset.nq", "dataset.nq.gz", "store", "cache", "manifest.json"):
+    names = ("dataset.nq", "dataset.nq.gz", "store", "cache", "validation-cache", "manifest.json")
+    for name in names:
         if (out / name).exists():
             found[name] = du(out / name)
     found["total"] = du(out)
@@ -321,6 +322,9 @@ def _validation(
             f"  {len(files) / r.seconds:7.1f} pages/s"
         )
     print(f"  reports identical: {'yes' if first == again else 'NO'}")
+    print("  build folder parts after validation (bytes; validation-cache: the results kept):")
+    for name, n in parts(out).items():
+        print(f"    {name:16} {n:15,}")
     build = ["build", "--jobs", jobs, "--out", str(out), str(corpus)]  # as the build above
     same = run(build)
     page = files[len(files) // 2]

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
@@ -204,7 +206,23 @@ def source_digest(page: PageInfo, roots: Sequence[Path]) -> str | None:
     """The sha256 of the bytes of the page's source file (the file :func:`read_source` reads),
     or None when there is none: what a result cache key needs, without decoding the page
     (reading 18,434 pages whole for their keys took 2.8 s of an 11 s validation)."""
-    for path in _source_candidates(page, roots):
+    return file_digest(page.source_file, roots)
+
+
+def file_digest(source_file: str | None, roots: Sequence[Path]) -> str | None:
+    """:func:`source_digest` of a page whose ``kgv:sourceFile`` is ``source_file`` (read once
+    inside :func:`digests_remembered`)."""
+    memo = _DIGESTS.get()
+    if memo is not None:
+        at = (source_file, tuple(roots))
+        if at not in memo:
+            memo[at] = _file_digest(source_file, roots)
+        return memo[at]
+    return _file_digest(source_file, roots)
+
+
+def _file_digest(source_file: str | None, roots: Sequence[Path]) -> str | None:
+    for path in _candidates(source_file, roots):
         try:
             return hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError:
@@ -212,11 +230,31 @@ def source_digest(page: PageInfo, roots: Sequence[Path]) -> str | None:
     return None
 
 
+_DIGESTS: ContextVar[dict[tuple[str | None, tuple[Path, ...]], str | None] | None] = ContextVar(
+    "kg_source_digests", default=None
+)
+
+
+@contextmanager
+def digests_remembered() -> Iterator[None]:
+    """Inside the block, each page file is read and hashed once (one validation run keys its
+    whole report and each unit by them: kg.validate.run_reuse, result_cache)."""
+    token = _DIGESTS.set({})
+    try:
+        yield
+    finally:
+        _DIGESTS.reset(token)
+
+
 def _source_candidates(page: PageInfo, roots: Sequence[Path]) -> list[Path]:
-    if not page.source_file:
+    return _candidates(page.source_file, roots)
+
+
+def _candidates(source_file: str | None, roots: Sequence[Path]) -> list[Path]:
+    if not source_file:
         return []
-    first = Path(page.source_file)
-    return [first] if first.is_absolute() else [root / page.source_file for root in roots]
+    first = Path(source_file)
+    return [first] if first.is_absolute() else [root / source_file for root in roots]
 
 
 def read_source(page: PageInfo, roots: Sequence[Path]) -> tuple[str, str] | None:

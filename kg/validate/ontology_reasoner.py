@@ -29,6 +29,7 @@ class OntologyOutcome:
     results: tuple[ValidationResult, ...]
     notices: tuple[str, ...]
     checks: tuple[str, ...]
+    settled: bool = True  # the reasoner's verdict is not a timeout or a crash
 
 
 @dataclass(slots=True)
@@ -52,7 +53,12 @@ class PendingChecks:
             checks.append("reasoner")
         results = self.results + list(_reasoner_results(verdict, self.claims, self.index))
         notices = [*self.notices, self.reasoner_note or verdict.notice]
-        return OntologyOutcome(results=tuple(results), notices=tuple(notices), checks=tuple(checks))
+        return OntologyOutcome(
+            results=tuple(results),
+            notices=tuple(notices),
+            checks=tuple(checks),
+            settled=verdict.settled,
+        )
 
 
 def start_checks(

@@ -46,6 +46,9 @@ class ReasonerResult:
     status: str  # "consistent" | "inconsistent" | "unsatisfiable" | "skipped" | "error"
     notice: str
     unsatisfiable: tuple[str, ...] = ()  # class IRIs equivalent to owl:Nothing
+    # False when the verdict depends on more than the axioms, the ontology and the settings
+    # (HermiT ran out of time or stopped): such a run's report is not kept whole (run_reuse)
+    settled: bool = True
 
 
 @dataclass(slots=True)
@@ -72,17 +75,24 @@ class Running:
         try:
             if self.conn.poll(remaining):
                 status, notice, unsat = self.conn.recv()
-                return ReasonerResult(status=status, notice=notice, unsatisfiable=tuple(unsat))
+                return ReasonerResult(
+                    status=status,
+                    notice=notice,
+                    unsatisfiable=tuple(unsat),
+                    settled=status != "error",
+                )
             return ReasonerResult(
                 status="skipped",
                 notice=f"reasoner: HermiT did not finish within {self.deadline.seconds:g} s; "
                 "consistency not checked",
+                settled=False,
             )
         except EOFError:
             detail = last_line(os.path.join(self.tmp.name, _STDERR)) if self.tmp else ""
             return ReasonerResult(
                 status="error",
                 notice="reasoner: HermiT stopped unexpectedly" + (f" ({detail})" if detail else ""),
+                settled=False,
             )
         finally:
             self.stop()

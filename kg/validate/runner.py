@@ -20,9 +20,13 @@ import pyoxigraph as ox
 import rdflib
 
 from kg import vocab as v
+from kg.store import BuildDir
+from kg.validate import run_reuse
 from kg.validate.candidates import Candidate, Made, iter_candidates
+from kg.validate.evidence import digests_remembered
 from kg.validate.indexed import Indexed, read_indexed
 from kg.validate.ontology_side import OntologyPages
+from kg.validate.reasoner import java
 from kg.validate.report import Report, ValidationResult, merge_results
 from kg.validate.result_cache import ResultCache, config_digest
 from kg.validate.shapes import (
@@ -61,21 +65,67 @@ def validate_build(
 
     ``cache``: read the results of units whose inputs did not change since the last run from
     ``build/validation-cache/`` (kg.validate.result_cache), store the others', and drop the
-    entries no unit used. ``stats``, when given, is filled with what was evaluated.
+    entries no unit used; when none of the run's inputs changed, read its whole report back
+    (kg.validate.run_reuse). ``stats``, when given, is filled with what was evaluated.
     """
+    with digests_remembered():  # each page file hashed once (the run's and the units' keys)
+        return _validate_build(
+            Path(build_dir),
+            shapes_dirs,
+            jobs,
+            ontology_paths,
+            reasoner=reasoner,
+            reasoner_timeout=reasoner_timeout,
+            progress=progress,
+            engine=engine,
+            cache=cache,
+            stats=stats if stats is not None else RunStats(),
+        )
+
+
+def _validate_build(
+    build_dir: Path,
+    shapes_dirs: Sequence[Path],
+    jobs: int,
+    ontology_paths: Sequence[Path] | None,
+    *,
+    reasoner: bool,
+    reasoner_timeout: float,
+    progress: Callable[[Outcome], None] | None,
+    engine: str,
+    cache: bool,
+    stats: RunStats,
+) -> Report:
     from kg.validate.ontology_checks import ontology_files
     from kg.validate.ontology_reasoner import PendingChecks, start_reasoner
 
-    stats = stats if stats is not None else RunStats()
-    build_dir = Path(build_dir)
     dataset = dataset_path(build_dir)
     manifest = read_manifest(build_dir)
     files = _shape_files(shapes_dirs)
     shapes = load_shape_files(files)  # a broken shape file fails here, before any work
     store = ResultCache(build_dir) if cache else None
-    linked, data, ix = _read(dataset, manifest, shapes, store, jobs)
     roots = _roots(build_dir)
     onto_files, onto_notes = ontology_files(manifest, ontology_paths, roots)
+    whole = None  # the digest of this run's inputs, when its report may be kept whole
+    if store is not None:
+        whole = run_reuse.inputs_digest(
+            config=config_digest(files, engine),
+            dataset=dataset,
+            dataset_sha256=_dataset_sha256(manifest),
+            manifest=BuildDir(build_dir).manifest,
+            ontology_files=onto_files,
+            ontology_notes=onto_notes,
+            reasoner=(reasoner, reasoner_timeout, java()),
+            roots=roots,
+            shapes_shown=[_display(f) for f in files],
+        )
+        reused = run_reuse.read(store, whole, roots) if whole is not None else None
+        if reused is not None:
+            stats.units = stats.cached = reused.units
+            stats.indexed = stats.reused = True
+            return reused.report
+    linked, data, ix = _read(dataset, manifest, shapes, store, jobs)
+    sources = run_reuse.sources_of([p.source_file for p in data.pages], roots) if whole else []
     if store is not None:
         store.activities = _activities(data)
     stats.indexed = ix is not None
@@ -112,10 +162,7 @@ def validate_build(
         raise
     onto = pending[0].finish()
     stats.summarized = list(ix.made) if ix is not None else []
-    if store is not None:
-        store.used |= checked.used
-        stats.pruned = store.prune()
-    return _report(
+    report = _report(
         data,
         outcomes,
         files,
@@ -123,6 +170,12 @@ def validate_build(
         notices=[*onto_notes, *onto.notices, *_engine_notes(files, engine)],
         checks=("shacl", "evidence", *onto.checks),
     )
+    if store is not None:
+        if whole is not None and onto.settled:
+            run_reuse.write(store, whole, sources, report, stats.units)
+        store.used |= checked.used
+        stats.pruned = store.prune()
+    return report
 
 
 def _read(
@@ -173,6 +226,7 @@ class RunStats:
     cached: int = 0
     pruned: int = 0
     indexed: bool = False  # the dataset was read through the build's index (kg.validate.indexed)
+    reused: bool = False  # the last run's whole report, its inputs unchanged (run_reuse)
     summarized: list[str] = field(default_factory=list)  # graphs parsed to summarize them
 
 

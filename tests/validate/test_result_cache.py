@@ -54,12 +54,14 @@ def test_an_edit_revalidates_only_the_changed_units(pages: Path, tmp_path: Path)
     assert stats.cached == 0 and len(stats.evaluated) == stats.units >= 3
     slugs = {p.slug for p in _pages(out)}
     assert len(slugs) == 2 and slugs <= set(stats.evaluated)
-    # one entry per unit, and per page its ontology checks and its graph's summary (two parts)
-    assert len(_entries(out)) == stats.units + 3 * len(slugs)
+    # one entry per unit, and per page its ontology checks and its graph's summary (two parts),
+    # and the run's whole report (kg.validate.run_reuse)
+    assert len(_entries(out)) == stats.units + 3 * len(slugs) + 1
     assert stats.indexed and len(stats.summarized) == 2
 
+    (out / FOLDER / "run.json").unlink()  # this test is about the per-unit entries
     again, stats = _validate(out)
-    assert stats.evaluated == [] and stats.cached == stats.units
+    assert stats.evaluated == [] and stats.cached == stats.units and not stats.reused
     assert stats.summarized == []  # no page graph parsed
     assert _json(again) == _json(first)
 
@@ -80,7 +82,7 @@ def test_an_edit_revalidates_only_the_changed_units(pages: Path, tmp_path: Path)
     assert stats.summarized == [edited_graph]  # the only graph parsed to cut the units
     # the entries of the page before the edit are gone (pruned), the others kept
     assert stats.pruned >= 1
-    assert len(_entries(out)) == stats.units + 3 * len(slugs)  # summaries: two parts
+    assert len(_entries(out)) == stats.units + 3 * len(slugs) + 1  # summaries: two parts
 
 
 def test_a_damaged_cache_is_never_trusted(pages: Path, tmp_path: Path) -> None:
