@@ -32,6 +32,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg import vocab as v
+from kg.json_shapes import rows as _rows
+from kg.json_shapes import strings as _strings
 from kg.rdf.layout import is_fact
 from kg.validate.result_cache import ACTIVITY, ResultCache, code_digest
 
@@ -237,16 +239,6 @@ def _read(cache: ResultCache, key: str, name: str, activity: str) -> dict[str, A
     except ValueError:
         return {}
     return data if isinstance(data, dict) else {}
-
-
-def _strings(xs: Any) -> bool:
-    return type(xs) is list and all(type(x) is str for x in xs)
-
-
-def _rows(rows: Any, width: int) -> bool:
-    return type(rows) is list and all(
-        type(r) is list and len(r) == width and all(type(x) is str for x in r) for r in rows
-    )
 
 
 def write(

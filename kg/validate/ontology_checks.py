@@ -36,7 +36,7 @@ from kg.validate.lineage import (
     judge,
     page_claims,
 )
-from kg.validate.locate import PageIndex
+from kg.validate.locate import LazyIndex, Locator, PageIndex
 from kg.validate.ontology import CL_PURL, Ontology, load
 from kg.validate.report import Severity, ValidationResult
 from kg.validate.result_cache import ResultCache
@@ -157,8 +157,12 @@ def _page_checks(
     named = _named_nodes(triples) if named is None else named
     from kg.validate.vocab_checks import vocab_results
 
-    index = PageIndex.build(page.page_iri, page.source_file, triples)
-    index.pref.update(pref)
+    def make_index() -> PageIndex:
+        found = PageIndex.build(page.page_iri, page.source_file, triples)
+        found.pref.update(pref)
+        return found
+
+    index = LazyIndex(make_index)
     resolver = Resolver.for_page(onto, triples, pref)
     results = [
         *_ids(page, named, index, onto, grounder),
@@ -199,7 +203,7 @@ def _named_nodes(triples: Sequence[ox.Triple]) -> set[str]:
 def _ids(
     page: PageInfo,
     named: set[str],
-    index: PageIndex,
+    index: Locator,
     onto: Ontology,
     grounder: Grounder,
 ) -> Iterable[ValidationResult]:
@@ -236,7 +240,7 @@ def _ids(
 
 
 def _labels(
-    page: PageInfo, triples: Sequence[ox.Triple], index: PageIndex, onto: Ontology
+    page: PageInfo, triples: Sequence[ox.Triple], index: Locator, onto: Ontology
 ) -> Iterable[ValidationResult]:
     same = {
         t.subject.value: t.object.value
@@ -299,7 +303,7 @@ def _same_name(name: str, names: Sequence[str]) -> bool:
 def _lineage(
     page: PageInfo,
     verdicts: Sequence[Verdict],
-    index: PageIndex,
+    index: Locator,
     resolver: Resolver,
     onto: Ontology,
 ) -> Iterable[ValidationResult]:
@@ -353,7 +357,7 @@ def _named(iri: str, onto: Ontology) -> str:
 
 def _result(
     page: PageInfo,
-    index: PageIndex,
+    index: Locator,
     check: str,
     focus: str,
     severity: Severity,

@@ -138,3 +138,47 @@ def test_triples_counts_distinct_triples_not_quads(seed_build: Path) -> None:
     distinct = {(q.subject, q.predicate, q.object) for q in store}
     assert summary["triples"] == len(distinct)
     assert summary["quads"] == len(store) > len(distinct)
+
+
+def test_cached_pages_are_read_here_and_only_the_others_go_to_the_workers(tmp_path: Path) -> None:
+    """run_pages reads the pages whose cache entry is valid in the calling process; only the
+    others reach the worker processes (which load the grounder). Workers told to load an
+    ontology that does not exist fail at start: a run with every page cached must not start
+    them, and a run with one page changed must."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from kg.config_hash import config_digest
+    from kg.page_worker import run_pages
+    from kg.pipeline import find_inputs
+
+    pages = tmp_path / "pages"
+    shutil.copytree(SEEDS_DIR, pages)
+    out = tmp_path / "build"
+    build([pages], out=out, jobs=2)
+    files = find_inputs([pages])
+    config = config_digest([])
+    nowhere = [str(tmp_path / "nonexistent.owl")]
+    seen: list[str] = []
+    records, state = run_pages(
+        files, out / "cache", config, nowhere, 2, lambda r, n: seen.append(r.file)
+    )
+    assert [r.file for r in records] == files  # in the order of the files
+    assert [r.status for r in records] == ["cached", "cached"] and state is None
+    assert sorted(seen) == sorted(files)
+
+    edited = pages / IPSC_SEED.name
+    edited.write_text(edited.read_text("utf-8") + "\nAn added line.\n", "utf-8")
+    (pages / "000_unreadable.txt").write_bytes(b"a page\x00 with a NUL byte\n")
+    files = find_inputs([pages])
+    with pytest.raises(BrokenProcessPool):
+        run_pages(files, out / "cache", config, nowhere, 2, None)
+    records, _ = run_pages(files, out / "cache", config, [], 2, None)
+    assert [r.file for r in records] == files
+    statuses = {Path(r.file).name: r.status for r in records}
+    assert statuses == {
+        "000_unreadable.txt": "failed",  # said why by a worker, as before
+        MOTOR_NEURONS_SEED.name: "cached",
+        IPSC_SEED.name: "built",
+    }
+    failed = next(r for r in records if r.status == "failed")
+    assert "NUL" in (failed.error or "")
