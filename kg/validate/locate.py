@@ -8,9 +8,8 @@ spans qualify, the first line of the page wins.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Protocol
 
 import pyoxigraph as ox
 
@@ -189,38 +188,3 @@ class PageIndex:
 
 def _key(node: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
     return node.value if isinstance(node, ox.NamedNode) else str(node)
-
-
-class Locator(Protocol):
-    """What a check needs to make a finding curators can act on (:class:`PageIndex`)."""
-
-    def label(self, node: str) -> str | None: ...
-
-    def locate(
-        self, focus: str, path: str | None = None, value: str | None = None
-    ) -> Location | None: ...
-
-
-class LazyIndex:
-    """A :class:`PageIndex` made on first use: a page graph with no finding never needs one
-    (the ontology checks of 18,434 pages found something on 10,814; building the other
-    7,620 indexes cost about 4 ms each)."""
-
-    __slots__ = ("_index", "_make")
-
-    def __init__(self, make: Callable[[], PageIndex]) -> None:
-        self._make = make
-        self._index: PageIndex | None = None
-
-    def _built(self) -> PageIndex:
-        if self._index is None:
-            self._index = self._make()
-        return self._index
-
-    def label(self, node: str) -> str | None:
-        return self._built().label(node)
-
-    def locate(
-        self, focus: str, path: str | None = None, value: str | None = None
-    ) -> Location | None:
-        return self._built().locate(focus, path, value)

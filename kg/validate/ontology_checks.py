@@ -36,7 +36,7 @@ from kg.validate.lineage import (
     judge,
     page_claims,
 )
-from kg.validate.locate import LazyIndex, Locator, PageIndex
+from kg.validate.locate import PageIndex
 from kg.validate.ontology import CL_PURL, Ontology, load
 from kg.validate.report import Severity, ValidationResult
 from kg.validate.result_cache import ResultCache
@@ -157,12 +157,8 @@ def _page_checks(
     named = _named_nodes(triples) if named is None else named
     from kg.validate.vocab_checks import vocab_results
 
-    def make_index() -> PageIndex:
-        found = PageIndex.build(page.page_iri, page.source_file, triples)
-        found.pref.update(pref)
-        return found
-
-    index = LazyIndex(make_index)
+    index = PageIndex.build(page.page_iri, page.source_file, triples)
+    index.pref.update(pref)
     resolver = Resolver.for_page(onto, triples, pref)
     results = [
         *_ids(page, named, index, onto, grounder),
@@ -203,7 +199,7 @@ def _named_nodes(triples: Sequence[ox.Triple]) -> set[str]:
 def _ids(
     page: PageInfo,
     named: set[str],
-    index: Locator,
+    index: PageIndex,
     onto: Ontology,
     grounder: Grounder,
 ) -> Iterable[ValidationResult]:
@@ -240,7 +236,7 @@ def _ids(
 
 
 def _labels(
-    page: PageInfo, triples: Sequence[ox.Triple], index: Locator, onto: Ontology
+    page: PageInfo, triples: Sequence[ox.Triple], index: PageIndex, onto: Ontology
 ) -> Iterable[ValidationResult]:
     same = {
         t.subject.value: t.object.value
@@ -303,7 +299,7 @@ def _same_name(name: str, names: Sequence[str]) -> bool:
 def _lineage(
     page: PageInfo,
     verdicts: Sequence[Verdict],
-    index: Locator,
+    index: PageIndex,
     resolver: Resolver,
     onto: Ontology,
 ) -> Iterable[ValidationResult]:
@@ -357,7 +353,7 @@ def _named(iri: str, onto: Ontology) -> str:
 
 def _result(
     page: PageInfo,
-    index: Locator,
+    index: PageIndex,
     check: str,
     focus: str,
     severity: Severity,

@@ -20,7 +20,7 @@ import pyoxigraph as ox
 
 from kg import vocab as v
 from kg.ground import Grounder
-from kg.validate.locate import Locator
+from kg.validate.locate import PageIndex
 from kg.validate.report import Severity, ValidationResult
 from kg.validate.source import PageInfo
 
@@ -37,7 +37,7 @@ Result = Callable[..., ValidationResult]
 def vocab_results(
     page: PageInfo,
     triples: Sequence[ox.Triple],
-    index: Locator,
+    index: PageIndex,
     grounder: Grounder,
     known: Callable[[str], bool],
     *,
@@ -122,7 +122,7 @@ def _release(grounder: Grounder, curie: str) -> str:
 def _gene_ids(
     page: PageInfo,
     triples: Sequence[ox.Triple],
-    index: Locator,
+    index: PageIndex,
     grounder: Grounder,
     result: Result,
 ) -> Iterable[ValidationResult]:
