@@ -80,35 +80,18 @@ def update_store(
 ) -> bool:
     """Make ``new`` a checkpoint of the store ``old`` with ``update`` applied.
 
-    Returns False (and removes ``new``) when ``old`` cannot be read or the updated store does
-    not hold ``expected_quads`` quads (:func:`apply_update`); the caller then loads the store
-    whole."""
-    return checked_update(new, apply_update(old, new, update, old_quads=old_quads), expected_quads)
-
-
-def checked_update(new: Path, quads: int | None, expected_quads: int) -> bool:
-    """Whether the store :func:`apply_update` made at ``new`` (holding ``quads``) holds
-    ``expected_quads``; when not, ``new`` is removed."""
-    if quads == expected_quads:
-        return True
-    shutil.rmtree(new, ignore_errors=True)
-    return False
-
-
-def apply_update(old: Path, new: Path, update: StoreUpdate, *, old_quads: int) -> int | None:
-    """Make ``new`` a checkpoint of the store ``old`` with ``update`` applied; the quads it
-    holds then, or None when ``old`` cannot be read.
-
     ``old_quads``: the old store's quad count, as the previous build checked it. The quads the
     update touches (the dropped and reloaded graphs, the relinked activity links) are counted
-    before and after; the rest is the checkpoint's, unchanged. (Counting the whole store
-    instead took 6 s at 32.8 M quads.)
+    before and after; the rest is the checkpoint's, unchanged. Returns False (and removes
+    ``new``) when ``old`` cannot be read or the updated store does not hold ``expected_quads``
+    quads; the caller then loads the store whole. (Counting the whole store instead took 6 s
+    at 32.8 M quads.)
     """
     try:
         ox.Store.read_only(str(old)).backup(str(new))
     except OSError:
         shutil.rmtree(new, ignore_errors=True)
-        return None
+        return False
     store = ox.Store(str(new))
     graphs = [ox.NamedNode(g) for g in update.drop_graphs]
     dropped = set(graphs)
@@ -132,9 +115,11 @@ def apply_update(old: Path, new: Path, update: StoreUpdate, *, old_quads: int) -
         store.extend(ox.parse(nquads_bytes(path), format=ox.RdfFormat.N_QUADS, lenient=LENIENT))
     store.extend(added)
     store.flush()
-    held = old_quads - before + _touched(store, graphs, loose)
+    ok = old_quads - before + _touched(store, graphs, loose) == expected_quads
     del store
-    return held
+    if not ok:
+        shutil.rmtree(new)
+    return ok
 
 
 def _touched(store: ox.Store, graphs: Sequence[ox.NamedNode], loose: set[ox.Quad]) -> int:

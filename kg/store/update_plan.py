@@ -10,7 +10,6 @@ manifest); the store is loaded whole from dataset.nq. Both write a new generatio
 from __future__ import annotations
 
 from collections.abc import Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,13 +19,7 @@ from kg.store.dataset import Artifact, Block, write_dataset
 from kg.store.dataset_index import write_index
 from kg.store.generation import Generation, crash_point, new_generation
 from kg.store.manifest import Manifest
-from kg.store.oxigraph import (
-    StoreUpdate,
-    apply_update,
-    checked_update,
-    count_triples,
-    load_store,
-)
+from kg.store.oxigraph import StoreUpdate, count_triples, load_store, update_store
 from kg.store.page_cache import PageCache, PageRecord
 from kg.store.store_stamp import write_stamp
 
@@ -94,30 +87,24 @@ def write_generation(
     """Dataset and store of a new generation: the store from the previous one when few
     graphs changed (``delta``; None: load it whole), else bulk-loaded from the dataset."""
     gen = new_generation(b)
+    artifact = write_dataset(gen.dataset, blocks, activity=activity)
+    write_index(gen.dataset, artifact)
+    crash_point("dataset-written")
     mode = "full"
-    with ThreadPoolExecutor(1, thread_name_prefix="kg-store-update") as beside:
-        updated: Future[int | None] | None = None
-        if delta is not None and len(delta.changed) + len(delta.gone) <= max(1, len(ok) // 2):
-            rebuilt = set(delta.changed)
-            relink = bool(old_activity) and old_activity != activity
-            update = StoreUpdate(
-                drop_graphs=[*delta.changed, *delta.gone, v.BUILD_GRAPH, v.TERMS_GRAPH],
-                drop_quads=[
-                    (r.page_iri, v.PROV_WAS_GENERATED_BY, old_activity, r.graph)
-                    for r in ok
-                    if relink and r.graph not in rebuilt
-                ],
-                load_files=[cache.graph_file(r.cache_key) for r in ok if r.graph in rebuilt],
-                load_lines=shared_lines,
-            )
-            # the checkpoint is updated while the dataset is written: the write waits on the
-            # disk (6.3 GB at 18,434 pages) and the update needs only the dataset's quad count,
-            # to check itself against once both are done
-            updated = beside.submit(apply_update, b.store, gen.store, update, old_quads=old_quads)
-        artifact = write_dataset(gen.dataset, blocks, activity=activity)
-        write_index(gen.dataset, artifact)
-        crash_point("dataset-written")
-        if updated is not None and checked_update(gen.store, updated.result(), artifact.quads):
+    if delta is not None and len(delta.changed) + len(delta.gone) <= max(1, len(ok) // 2):
+        rebuilt = set(delta.changed)
+        relink = bool(old_activity) and old_activity != activity
+        update = StoreUpdate(
+            drop_graphs=[*delta.changed, *delta.gone, v.BUILD_GRAPH, v.TERMS_GRAPH],
+            drop_quads=[
+                (r.page_iri, v.PROV_WAS_GENERATED_BY, old_activity, r.graph)
+                for r in ok
+                if relink and r.graph not in rebuilt
+            ],
+            load_files=[cache.graph_file(r.cache_key) for r in ok if r.graph in rebuilt],
+            load_lines=shared_lines,
+        )
+        if update_store(b.store, gen.store, update, artifact.quads, old_quads=old_quads):
             mode = "incremental"
     if mode == "full":
         load_store(gen.dataset, gen.store)
