@@ -173,6 +173,12 @@ def parts(out: Path) -> dict[str, int]:
     return found
 
 
+def print_parts(title: str, found: dict[str, int]) -> None:
+    print(title)
+    for name, n in found.items():
+        print(f"    {name:16} {n:15,}")
+
+
 def plain(dataset: Path, n: int, tmp: Path) -> dict[str, float]:
     import gzip
 
@@ -264,9 +270,7 @@ def _bench(args: argparse.Namespace, tmp: Path) -> None:
     p = parts(out)
     dataset = next(out / n for n in ("dataset.nq", "dataset.nq.gz") if (out / n).exists())
     print(f"  dataset bytes/page{p[dataset.name] / max(1, built):10.0f}")
-    print("  build folder parts (bytes):")
-    for name, n in p.items():
-        print(f"    {name:16} {n:15,}")
+    print_parts("  build folder parts (bytes):", p)
     w2, _ = median_run(build, args.repeat)
     print(f"  rebuild, nothing changed: {w2:.1f} s")
     for fmt, target in (("nquads", "kg.nq"), ("nquads", "kg.nq.gz")):
@@ -322,9 +326,10 @@ def _validation(
             f"  {len(files) / r.seconds:7.1f} pages/s"
         )
     print(f"  reports identical: {'yes' if first == again else 'NO'}")
-    print("  build folder parts after validation (bytes; validation-cache: the results kept):")
-    for name, n in parts(out).items():
-        print(f"    {name:16} {n:15,}")
+    print_parts(
+        "  build folder parts after validation (bytes; validation-cache: the results kept):",
+        parts(out),
+    )
     build = ["build", "--jobs", jobs, "--out", str(out), str(corpus)]  # as the build above
     same = run(build)
     page = files[len(files) // 2]

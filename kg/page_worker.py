@@ -38,7 +38,8 @@ class WorkerState:
         return cls(Grounder.load([Path(p) for p in ontology_paths]))
 
     def process(self, file: str, cache_dir: str, config: str) -> PageRecord:
-        """The record of one page file, from the cache when its entry is valid."""
+        """The record of one page file, built and cached (:func:`run_pages` has read the
+        cache entries already: a page comes here when its entry is missing or not valid)."""
         from kg.extract import extract_page
         from kg.parse import parse_page
         from kg.rdf.page_graph import page_graph
@@ -49,9 +50,6 @@ class WorkerState:
             return PageRecord(file=file, status="failed", error=str(exc))
         cache = PageCache(Path(cache_dir))
         key = v.digest(config, page.sha256, file, length=32)
-        cached = _hit(cache, key, file, page.sha256)
-        if cached is not None:
-            return cached
         try:
             parsed = parse_page(page)
             extraction = extract_page(page, parsed, self.grounder)
@@ -88,13 +86,6 @@ class WorkerState:
         return cache.write(record, pg.lines)
 
 
-def _hit(cache: PageCache, key: str, file: str, sha256: str) -> PageRecord | None:
-    cached = cache.read(key)
-    if cached is not None and cached.file == file and cached.sha256 == sha256:
-        return cached
-    return None
-
-
 def cached_record(file: str, cache_dir: Path, config: str) -> PageRecord | None:
     """The page's record from the cache when its entry is valid, else None (also when the
     file cannot be read: :meth:`WorkerState.process` then says why).
@@ -110,8 +101,10 @@ def cached_record(file: str, cache_dir: Path, config: str) -> PageRecord | None:
     if len(data) > MAX_PAGE_BYTES:
         return None
     sha256 = hashlib.sha256(data).hexdigest()
-    key = v.digest(config, sha256, file, length=32)
-    return _hit(PageCache(cache_dir), key, file, sha256)
+    cached = PageCache(cache_dir).read(v.digest(config, sha256, file, length=32))
+    if cached is not None and cached.file == file and cached.sha256 == sha256:
+        return cached
+    return None
 
 
 _STATE: WorkerState | None = None  # this worker process's state, set once by init_worker

@@ -246,10 +246,6 @@ def digests_remembered() -> Iterator[None]:
         _DIGESTS.reset(token)
 
 
-def _source_candidates(page: PageInfo, roots: Sequence[Path]) -> list[Path]:
-    return _candidates(page.source_file, roots)
-
-
 def _candidates(source_file: str | None, roots: Sequence[Path]) -> list[Path]:
     if not source_file:
         return []
@@ -261,7 +257,7 @@ def read_source(page: PageInfo, roots: Sequence[Path]) -> tuple[str, str] | None
     """(text, sha256) of the page's source file, found under one of ``roots``; None if absent."""
     from kg.pages.page import read_page
 
-    for path in _source_candidates(page, roots):
+    for path in _candidates(page.source_file, roots):
         if path.is_file():
             try:
                 p = read_page(path)

@@ -119,6 +119,12 @@ def test_other_settings_shapes_or_working_folder_are_not_answered_from_the_last_
         assert not stats.reused  # the reasoner's settings are inputs
         _, stats = _validate(Path("build"), engine="pyshacl")
         assert not stats.reused
+    with _in(built):  # the same shape file from another folder: the report names that one
+        for name in ("a", "b"):
+            shutil.copytree(extra, built / name)
+        _validate(Path("build"), shapes_dirs=[Path("a")])
+        from_b, stats = _validate(Path("build"), shapes_dirs=[Path("b")])
+        assert not stats.reused and "b/extra.ttl" in from_b and "a/extra.ttl" not in from_b
     with _in(elsewhere):  # page files named relatively are looked for from here, too
         moved, stats = _validate(built / "build")
         assert not stats.reused
