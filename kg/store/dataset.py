@@ -10,11 +10,17 @@ contiguous, so a reader can stream one graph at a time.
 :func:`write_dataset` also says where each graph's block is (:class:`Span`: bytes and a digest of
 its content), which kg.store.dataset_index keeps beside the file so that a reader (validation)
 finds a graph without scanning the file, and knows which graphs are the same as last time.
+
+Given the previous build's file and its spans (:class:`Previous`), a page block whose digest
+is the one it had there is copied from that file (its cached lines, then this build's lines)
+instead of being read and decompressed from the page cache: after a one-page edit at 18,434
+pages, that was 16 s of the 23 s the write took (18,436 files opened and gunzipped).
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import deque
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -62,27 +68,46 @@ class Artifact:
     spans: tuple[Span, ...] = ()  # where each graph is, when written by write_dataset
 
 
-def write_dataset(target: Path, blocks: Sequence[Block], *, activity: str = "") -> Artifact:
+@dataclass(frozen=True, slots=True)
+class Previous:
+    """The previous build's dataset file, its spans by graph (its index) and its activity."""
+
+    path: Path
+    spans: dict[str, Span]
+    activity: str
+
+
+def write_dataset(
+    target: Path,
+    blocks: Sequence[Block],
+    *,
+    activity: str = "",
+    previous: Previous | None = None,
+) -> Artifact:
     """Write the blocks (sorted by graph IRI) to ``target`` atomically; what was written.
 
-    ``activity``: the build activity's IRI, which the spans' digests leave out."""
+    ``activity``: the build activity's IRI, which the spans' digests leave out. ``previous``:
+    the last build's file, whose unchanged page blocks are copied rather than read from the
+    cache (the same bytes)."""
     size = 0
     triples = DistinctTriples()
     spans: list[Span] = []
-    with atomic_file(target) as out, _Sink(out) as sink:
+    with atomic_file(target) as out, _Sink(out) as sink, _Reuse(previous) as reuse:
         for block in sorted(blocks, key=lambda b: b.graph):
             start = size
             chunks: list[bytes] = []
             digest = hashlib.sha256(b"kg-graph-block-1\x1f")
+            text = "\n".join(block.lines) + "\n" if block.lines else ""
+            neutral = text.replace(f"<{activity}>", ACTIVITY) if activity and text else text
             if block.path is not None:
-                data = nquads_bytes(block.path)
+                data = reuse.cached(block, neutral) if block.sha256 else None
+                if data is None:
+                    data = nquads_bytes(block.path)
                 chunks.append(data)
                 digest.update((block.sha256 or hashlib.sha256(data).hexdigest()).encode())
             digest.update(b"\x1f")
-            if block.lines:
-                text = "\n".join(block.lines) + "\n"
+            if text:
                 chunks.append(text.encode("utf-8"))
-                neutral = text.replace(f"<{activity}>", ACTIVITY) if activity else text
                 digest.update(neutral.encode("utf-8"))
             if block.triples is not None and block.path is not None:
                 triples.add(*block.triples)
@@ -102,6 +127,59 @@ def write_dataset(target: Path, blocks: Sequence[Block], *, activity: str = "") 
         triples=triples.count,
         spans=tuple(spans),
     )
+
+
+class _Reuse:
+    """Reads unchanged page blocks from the previous build's dataset file."""
+
+    def __init__(self, previous: Previous | None) -> None:
+        self._previous = previous
+        self._fd: int | None = None
+
+    def cached(self, block: Block, neutral: str) -> bytes | None:
+        """The block's cached lines as the previous file has them, or None when that file
+        does not hold this graph with this very content (its digest, then its last lines)."""
+        prev = self._previous
+        span = prev.spans.get(block.graph) if prev is not None else None
+        if prev is None or span is None or self._fd is None:
+            return None
+        expected = hashlib.sha256(b"kg-graph-block-1\x1f")
+        expected.update(block.sha256.encode())
+        expected.update(b"\x1f")
+        expected.update(neutral.encode("utf-8"))
+        if expected.hexdigest() != span.digest:
+            return None
+        old = neutral.replace(ACTIVITY, f"<{prev.activity}>") if prev.activity else neutral
+        tail = old.encode("utf-8")
+        data = _pread(self._fd, span.end - span.start, span.start)
+        if len(data) != span.end - span.start or not data.endswith(tail):
+            return None
+        return data[: len(data) - len(tail)] if tail else data
+
+    def __enter__(self) -> _Reuse:
+        if self._previous is not None:
+            try:
+                self._fd = os.open(self._previous.path, os.O_RDONLY)
+            except OSError:
+                self._fd = None
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+
+
+def _pread(fd: int, n: int, offset: int) -> bytes:
+    """``n`` bytes at ``offset`` (fewer only at the end of the file)."""
+    parts: list[bytes] = []
+    while n > 0:
+        part = os.pread(fd, n, offset)
+        if not part:
+            break
+        parts.append(part)
+        n -= len(part)
+        offset += len(part)
+    return b"".join(parts) if len(parts) != 1 else parts[0]
 
 
 class _Sink:

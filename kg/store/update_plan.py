@@ -15,8 +15,8 @@ from pathlib import Path
 
 from kg import vocab as v
 from kg.store.build_dir import BuildDir
-from kg.store.dataset import Artifact, Block, write_dataset
-from kg.store.dataset_index import write_index
+from kg.store.dataset import Artifact, Block, Previous, write_dataset
+from kg.store.dataset_index import read_index, write_index
 from kg.store.generation import Generation, crash_point, new_generation
 from kg.store.manifest import Manifest
 from kg.store.oxigraph import StoreUpdate, count_triples, load_store, update_store
@@ -87,7 +87,8 @@ def write_generation(
     """Dataset and store of a new generation: the store from the previous one when few
     graphs changed (``delta``; None: load it whole), else bulk-loaded from the dataset."""
     gen = new_generation(b)
-    artifact = write_dataset(gen.dataset, blocks, activity=activity)
+    previous = _previous_dataset(b, old_activity) if delta is not None else None
+    artifact = write_dataset(gen.dataset, blocks, activity=activity, previous=previous)
     write_index(gen.dataset, artifact)
     crash_point("dataset-written")
     mode = "full"
@@ -112,3 +113,14 @@ def write_generation(
     crash_point("store-loaded")
     triples = artifact.triples if artifact.triples is not None else count_triples(gen.store)
     return Written(generation=gen, dataset=artifact, triples=triples, mode=mode)
+
+
+def _previous_dataset(b: BuildDir, activity: str) -> Previous | None:
+    """The previous build's dataset.nq and its spans, when its index still describes it."""
+    if not b.dataset.is_file():
+        return None
+    path = b.dataset.resolve()
+    spans = read_index(path)
+    if spans is None:
+        return None
+    return Previous(path=path, spans={s.graph: s for s in spans}, activity=activity)
