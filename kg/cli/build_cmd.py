@@ -77,6 +77,30 @@ def command(
     Exit code 0: every page built; 1: some page failed (the others were built); 2: nothing
     could be built (every page failed, or an input, output or lock error).
     """
+    from kg.validate.reasoner import warmed
+
+    with warmed(_reasoner_ontology(ontologies) if validate else None):
+        _build(paths, out, ontologies, lexicons, jobs, shard, validate)
+
+
+def _reasoner_ontology(ontologies: tuple[Path, ...]) -> Path | None:
+    """The ontology the validation's reasoner will read (its child starts reading it while the
+    pages are built)."""
+    from kg.ground import shipped_module_path
+    from kg.validate.ontology_reasoner import reasoner_ontology
+
+    return reasoner_ontology(list(ontologies) or [shipped_module_path()])
+
+
+def _build(
+    paths: tuple[Path, ...],
+    out: Path,
+    ontologies: tuple[Path, ...],
+    lexicons: tuple[Path, ...],
+    jobs: int,
+    shard: Any,
+    validate: bool,
+) -> None:
     from kg.cli.summary import print_summary, print_validation
     from kg.pipeline import build
 

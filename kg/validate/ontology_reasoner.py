@@ -89,12 +89,12 @@ def start_reasoner(
     timeout: float = 120.0,
 ) -> PendingChecks:
     """Start the reasoner (in the background) on the class claims ``checked`` found."""
-    owl = [f for f in files if not is_obo(f)]
+    owl = reasoner_ontology(files)
     axioms = _axioms([vd for _, vd in checked.claims], checked.same)
     running = rz.start(
-        owl[0] if owl else files[0], axioms, timeout=timeout, enabled=reasoner and bool(owl)
+        owl or files[0], axioms, timeout=timeout, enabled=reasoner and owl is not None
     )
-    note = None if owl else "reasoner: skipped (owlready2 reads no OBO file)"
+    note = None if owl is not None else "reasoner: skipped (owlready2 reads no OBO file)"
     pref: dict[str, str] = {}
 
     def index(page: PageInfo) -> PageIndex:
@@ -105,6 +105,11 @@ def start_reasoner(
         return found
 
     return PendingChecks(checked.results, checked.notices, checked.claims, running, note, index)
+
+
+def reasoner_ontology(files: Sequence[Path]) -> Path | None:
+    """The ontology file HermiT reads: the first that is not OBO (owlready2 reads no OBO)."""
+    return next((f for f in files if not is_obo(f)), None)
 
 
 def _axioms(verdicts: Sequence[Verdict], same: set[tuple[str, str]]) -> rz.Axioms:

@@ -21,6 +21,7 @@ import rdflib
 
 from kg import vocab as v
 from kg.store import BuildDir
+from kg.validate import reasoner as rz
 from kg.validate import run_reuse
 from kg.validate.candidates import Candidate, Made, iter_candidates
 from kg.validate.evidence import digests_remembered
@@ -97,7 +98,7 @@ def _validate_build(
     stats: RunStats,
 ) -> Report:
     from kg.validate.ontology_checks import ontology_files
-    from kg.validate.ontology_reasoner import PendingChecks, start_reasoner
+    from kg.validate.ontology_reasoner import reasoner_ontology
 
     dataset = dataset_path(build_dir)
     manifest = read_manifest(build_dir)
@@ -124,6 +125,38 @@ def _validate_build(
             stats.units = stats.cached = reused.units
             stats.indexed = stats.reused = True
             return reused.report
+    # the reasoner's child reads the ontology while the pages are checked
+    with rz.warmed(reasoner_ontology(onto_files) if reasoner else None):
+        return _validate_pages(
+            build_dir, dataset, manifest, files, shapes, store, roots, onto_files,
+            onto_notes, whole, jobs, reasoner=reasoner, reasoner_timeout=reasoner_timeout,
+            progress=progress, engine=engine, stats=stats,
+        )  # fmt: skip
+
+
+def _validate_pages(
+    build_dir: Path,
+    dataset: Path,
+    manifest: dict[str, Any],
+    files: Sequence[Path],
+    shapes: ShapeSet,
+    store: ResultCache | None,
+    roots: Sequence[Path],
+    onto_files: list[Path],
+    onto_notes: list[str],
+    whole: str | None,
+    jobs: int,
+    *,
+    reasoner: bool,
+    reasoner_timeout: float,
+    progress: Callable[[Outcome], None] | None,
+    engine: str,
+    stats: RunStats,
+) -> Report:
+    """The run when its whole report could not be read back: every page graph's units (from
+    the cache where unchanged), the ontology checks and the reasoner."""
+    from kg.validate.ontology_reasoner import PendingChecks, start_reasoner
+
     linked, data, ix = _read(dataset, manifest, shapes, store, jobs)
     sources = run_reuse.sources_of([p.source_file for p in data.pages], roots) if whole else []
     if store is not None:
