@@ -173,7 +173,8 @@ def _assemble(
             old_activity=previous.activity if previous else "",
             old_quads=recorded.store_quads if recorded else -1,  # checked by damage()
             activity=activity,
-            shared_lines=sorted(link_of.values()) + build_lines + term_lines,
+            shared_lines=sorted(link_of.values()) + build_lines,
+            terms_lines=term_lines,
         )
         quads, triples, mode = w.dataset.quads, w.triples, w.mode
         artifacts = integrity.Artifacts(dataset=w.dataset, store_quads=quads).to_json()

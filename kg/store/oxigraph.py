@@ -33,6 +33,8 @@ class StoreUpdate:
     drop_quads: Sequence[tuple[str, str, str, str]] = field(
         default_factory=tuple
     )  # s, p, o IRIs, g
+    # N-Quads lines removed from a graph that is kept (the terms graph's lines no page makes now)
+    drop_lines: Sequence[str] = field(default_factory=tuple)
 
 
 #: kg writes every line it loads (kg.rdf.terms: each IRI checked once by pyoxigraph as it is first
@@ -102,6 +104,9 @@ def update_store(
         ox.Quad(ox.NamedNode(s), ox.NamedNode(p), ox.NamedNode(o), ox.NamedNode(g))
         for s, p, o, g in update.drop_quads
     ]
+    if update.drop_lines:
+        text = ("\n".join(update.drop_lines) + "\n").encode("utf-8")
+        removed += ox.parse(text, format=ox.RdfFormat.N_QUADS, lenient=LENIENT)
     loose = {*removed, *(q for q in added if q.graph_name not in dropped)}
     before = _touched(store, graphs, loose)
     for graph in graphs:

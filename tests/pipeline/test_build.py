@@ -75,6 +75,46 @@ def test_rebuild_in_place_reuses_the_cache_and_gives_the_same_bytes(tmp_path: Pa
     _assert_store_matches_dataset(out)
 
 
+def test_an_edit_that_changes_a_few_terms_updates_only_them_in_the_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page that names one gene more (then no longer): the store keeps its terms graph and
+    has the gene's two term lines added (then removed), and after each build it holds exactly
+    the quads of dataset.nq, which is the file a fresh build of the same pages writes."""
+    import kg.store.update_plan as plan
+
+    updates: list[object] = []
+    real = plan.update_store
+
+    def recorded(*args: object, **kwargs: object) -> bool:  # the real update, its input kept
+        updates.append(args[2])
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(plan, "update_store", recorded)
+    pages = tmp_path / "pages"
+    shutil.copytree(SEEDS_DIR, pages)
+    out = tmp_path / "build"
+    build([pages], out=out)
+    page = pages / IPSC_SEED.name
+    original = page.read_text("utf-8")
+    named = original.replace("(C9orf72, SOD1, FUS, TARDBP)", "(C9orf72, SOD1, FUS, TARDBP, APOE)")
+    assert named != original
+    apoe = "<https://identifiers.org/hgnc:613>"  # APOE's HGNC id
+    for text, gained in ((named, True), (original, False)):
+        page.write_text(text, "utf-8")
+        result = build([pages], out=out)
+        assert result.store_mode == "incremental"
+        update = updates[-1]
+        assert "https://scidex.ai/kg/graph-terms" not in update.drop_graphs  # type: ignore[attr-defined]
+        moved = update.load_lines if gained else update.drop_lines  # type: ignore[attr-defined]
+        terms = [x for x in moved if x.endswith("<https://scidex.ai/kg/graph-terms> .")]
+        assert len(terms) == 2 and all(x.startswith(apoe) for x in terms)
+        _assert_store_matches_dataset(out)
+        fresh = tmp_path / f"fresh-{gained}"
+        build([pages], out=fresh)
+        assert (out / "dataset.nq").read_bytes() == (fresh / "dataset.nq").read_bytes()
+
+
 def _assert_store_matches_dataset(out: Path) -> None:
     """The incrementally updated store holds exactly the quads of dataset.nq."""
     store = open_store(out)
