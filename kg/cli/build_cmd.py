@@ -77,10 +77,43 @@ def command(
     Exit code 0: every page built; 1: some page failed (the others were built); 2: nothing
     could be built (every page failed, or an input, output or lock error).
     """
+    from kg.cli.summary import print_summary, print_validation
+    from kg.pipeline import build
     from kg.validate.reasoner import warmed
 
     with warmed(_reasoner_ontology(ontologies) if validate else None):
-        _build(paths, out, ontologies, lexicons, jobs, shard, validate)
+        with ExitStack() as stack:
+            bar: Any = None
+
+            def step(_result: object, total: int) -> None:
+                nonlocal bar
+                if bar is None:  # opened on the first page: build() finds the files once
+                    bar = stack.enter_context(
+                        click.progressbar(
+                            length=total,
+                            label="Building",
+                            file=click.get_text_stream("stderr"),
+                            show_pos=True,
+                        )
+                    )
+                bar.update(1)
+
+            result = build(
+                paths,
+                out=out,
+                ontologies=ontologies,
+                lexicons=lexicons,
+                jobs=jobs,
+                progress=step,
+                shard=shard,
+            )
+        print_summary(result)
+        if len(result.failed) == len(result.pages):
+            raise click.exceptions.Exit(2)  # nothing could be built
+        if validate:
+            print_validation(out, jobs=jobs)
+        if result.failed:
+            raise click.exceptions.Exit(1)  # the other pages were built
 
 
 def _reasoner_ontology(ontologies: tuple[Path, ...]) -> Path | None:
@@ -90,49 +123,3 @@ def _reasoner_ontology(ontologies: tuple[Path, ...]) -> Path | None:
     from kg.validate.ontology_reasoner import reasoner_ontology
 
     return reasoner_ontology(list(ontologies) or [shipped_module_path()])
-
-
-def _build(
-    paths: tuple[Path, ...],
-    out: Path,
-    ontologies: tuple[Path, ...],
-    lexicons: tuple[Path, ...],
-    jobs: int,
-    shard: Any,
-    validate: bool,
-) -> None:
-    from kg.cli.summary import print_summary, print_validation
-    from kg.pipeline import build
-
-    with ExitStack() as stack:
-        bar: Any = None
-
-        def step(_result: object, total: int) -> None:
-            nonlocal bar
-            if bar is None:  # opened on the first page: build() finds the files once
-                bar = stack.enter_context(
-                    click.progressbar(
-                        length=total,
-                        label="Building",
-                        file=click.get_text_stream("stderr"),
-                        show_pos=True,
-                    )
-                )
-            bar.update(1)
-
-        result = build(
-            paths,
-            out=out,
-            ontologies=ontologies,
-            lexicons=lexicons,
-            jobs=jobs,
-            progress=step,
-            shard=shard,
-        )
-    print_summary(result)
-    if len(result.failed) == len(result.pages):
-        raise click.exceptions.Exit(2)  # nothing could be built
-    if validate:
-        print_validation(out, jobs=jobs)
-    if result.failed:
-        raise click.exceptions.Exit(1)  # the other pages were built
