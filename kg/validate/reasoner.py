@@ -16,7 +16,9 @@ nothing HermiT or owlready2 prints lands among kg's messages.
 The child's first half (a fresh interpreter, owlready2, reading the ontology: about 0.6 s for
 the shipped module) does not depend on the pages, so :func:`warmed` starts it ahead, while
 `kg build` builds the pages or validation reads the build; :func:`start` then only hands it the
-axioms. On the seeds, HermiT was the last thing `kg build` waited for (0.8 s).
+axioms (without a warm child, it starts one and hands them at once: one kind of child). On the
+seeds, HermiT was the last thing `kg build` waited for (0.8 s). The child receives the axioms in
+a thread while it reads the ontology, so handing them never waits for that read.
 """
 
 from __future__ import annotations
@@ -25,8 +27,9 @@ import multiprocessing as mp
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
@@ -119,8 +122,8 @@ def java() -> str | None:
 
 
 @dataclass(slots=True)
-class _Warm:
-    """A reasoner child reading ``ontology`` and waiting for its axioms on ``axioms``."""
+class _Child:
+    """A reasoner child reading ``ontology``, to be handed its axioms on ``axioms``."""
 
     ontology: Path
     running: Running
@@ -128,7 +131,7 @@ class _Warm:
     taken: bool = False
 
 
-_WARM: ContextVar[_Warm | None] = ContextVar("kg_reasoner_warm", default=None)
+_WARM: ContextVar[_Child | None] = ContextVar("kg_reasoner_warm", default=None)
 
 
 @contextmanager
@@ -138,62 +141,23 @@ def warmed(ontology: Path | None) -> Iterator[None]:
     Java, for no ontology, or when one is already warm for it; a child no :func:`start` took
     is stopped when the block ends."""
     current = _WARM.get()
-    if (
-        ontology is None
-        or java() is None
-        or (current is not None and not current.taken and current.ontology == ontology.resolve())
-    ):
+    if ontology is None or java() is None or _takes(current, ontology):
         yield
         return
-    warm = _start_warm(ontology.resolve())
-    token = _WARM.set(warm)
+    child = _spawn(ontology.resolve())
+    token = _WARM.set(child)
     try:
         yield
     finally:
         _WARM.reset(token)
-        if not warm.taken:
-            warm.axioms.close()
-            warm.running.stop()
-
-
-def _start_warm(ontology: Path) -> _Warm:
-    ctx = mp.get_context("spawn")
-    receiver, sender = ctx.Pipe(duplex=False)
-    axioms_in, axioms_out = ctx.Pipe(duplex=False)
-    tmp = tempfile.TemporaryDirectory(prefix="kg-hermit-")
-    proc = ctx.Process(
-        target=_reason_warm,
-        args=(str(ontology), tmp.name, axioms_in, sender),
-        daemon=True,
-    )
-    proc.start()
-    sender.close()
-    axioms_in.close()
-    return _Warm(ontology, Running(process=proc, conn=receiver, tmp=tmp), axioms_out)
-
-
-def _take_warm(ontology: Path, axioms: Axioms, timeout: float) -> Running | None:
-    """The warm child for ``ontology``, handed ``axioms``; None when there is none to take."""
-    warm = _WARM.get()
-    if warm is None or warm.taken or warm.ontology != ontology.resolve():
-        return None
-    if not warm.running.process.is_alive():
-        return None
-    warm.taken = True
-    try:
-        warm.axioms.send(axioms)
-    except OSError:
-        warm.running.stop()
-        return None
-    finally:
-        warm.axioms.close()
-    warm.running.deadline = Deadline(timeout)
-    return warm.running
+        if not child.taken:
+            child.axioms.close()
+            child.running.stop()
 
 
 def start(ontology: Path, axioms: Axioms, *, timeout: float, enabled: bool = True) -> Running:
-    """Start HermiT in the background (or return a skipped result saying why); a child
-    :func:`warmed` started for ``ontology`` is given the axioms instead of a new one."""
+    """Start HermiT in the background (or return a skipped result saying why): the child
+    :func:`warmed` started for ``ontology`` is handed the axioms, else a new one is."""
     if not enabled:
         return Running(
             skipped=ReasonerResult(status="skipped", notice="reasoner: not run (disabled)")
@@ -205,53 +169,85 @@ def start(ontology: Path, axioms: Axioms, *, timeout: float, enabled: bool = Tru
                 notice="reasoner: skipped (no Java found: install a JRE to run HermiT)",
             )
         )
-    taken = _take_warm(ontology, axioms, timeout)
-    if taken is not None:
-        return taken
+    warm = _WARM.get()
+    if warm is not None and _takes(warm, ontology) and warm.running.process.is_alive():
+        running = _hand(warm, axioms, timeout)
+        if running is not None:
+            return running
+    running = _hand(_spawn(ontology.resolve()), axioms, timeout)
+    if running is not None:
+        return running
+    return Running(
+        skipped=ReasonerResult(
+            status="error", notice="reasoner: HermiT could not start", settled=False
+        )
+    )
+
+
+def _takes(child: _Child | None, ontology: Path) -> bool:
+    """Whether ``child`` is free to be handed the axioms for ``ontology``."""
+    return child is not None and not child.taken and child.ontology == ontology.resolve()
+
+
+def _spawn(ontology: Path) -> _Child:
+    """A child that reads ``ontology``, then waits for its axioms (:func:`_hand`)."""
     ctx = mp.get_context("spawn")
     receiver, sender = ctx.Pipe(duplex=False)
+    axioms_in, axioms_out = ctx.Pipe(duplex=False)
     tmp = tempfile.TemporaryDirectory(prefix="kg-hermit-")
     proc = ctx.Process(
         target=_reason,
-        args=(str(ontology), axioms, tmp.name, sender),
+        args=(str(ontology), tmp.name, axioms_in, sender),
         daemon=True,
     )
     proc.start()
     sender.close()
-    return Running(process=proc, conn=receiver, tmp=tmp, deadline=Deadline(timeout))
+    axioms_in.close()
+    return _Child(ontology, Running(process=proc, conn=receiver, tmp=tmp), axioms_out)
 
 
-def _reason(ontology: str, axioms: Axioms, tmpdir: str, conn: Connection) -> None:
-    """The child process: load, add the build's axioms, run HermiT, send the verdict."""
-    _sandbox(tmpdir)
+def _hand(child: _Child, axioms: Axioms, timeout: float) -> Running | None:
+    """``child`` handed ``axioms``, its deadline starting now; None when it is gone."""
+    child.taken = True
     try:
-        verdict = _run_hermit(_load(Path(ontology)), axioms)
-    except Exception as exc:  # any failure is reported, never raised into the parent
-        verdict = _failed(exc)
-    _send(conn, verdict)
+        child.axioms.send(axioms)  # never waits for the ontology: the child drains the pipe
+    except OSError:
+        child.running.stop()
+        return None
+    finally:
+        child.axioms.close()
+    child.running.deadline = Deadline(timeout)
+    return child.running
 
 
-def _reason_warm(ontology: str, tmpdir: str, axioms_in: Connection, conn: Connection) -> None:
-    """The warm child: load first, then wait for the axioms (none: the parent did not need
-    it, and it ends), run HermiT, send the verdict."""
+def _reason(ontology: str, tmpdir: str, axioms_in: Connection, conn: Connection) -> None:
+    """The child process: read the ontology while a thread receives the axioms (none: the
+    parent did not need this child, and it ends), add them, run HermiT, send the verdict."""
     _sandbox(tmpdir)
+    received: list[Axioms] = []
+    receiver = threading.Thread(target=_receive, args=(axioms_in, received), daemon=True)
+    receiver.start()  # the parent's send returns at once, however large the axioms
     world: Any = None
     error: Exception | None = None
     try:
         world = _load(Path(ontology))
-    except Exception as exc:  # reported once the axioms come, as the cold child would
+    except Exception as exc:  # reported once the axioms come, never raised into the parent
         error = exc
-    try:
-        axioms = axioms_in.recv()
-    except (EOFError, OSError):
+    receiver.join()
+    if not received:
         return
     try:
         if error is not None:
             raise error
-        verdict = _run_hermit(world, axioms)
+        verdict = _run_hermit(world, received[0])
     except Exception as exc:
         verdict = _failed(exc)
     _send(conn, verdict)
+
+
+def _receive(axioms_in: Connection, into: list[Axioms]) -> None:
+    with suppress(EOFError, OSError):
+        into.append(axioms_in.recv())
 
 
 def _sandbox(tmpdir: str) -> None:

@@ -3,7 +3,10 @@ kg builds or checks pages, and gives the verdict a child started with the axioms
 
 from __future__ import annotations
 
+import contextvars
+import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -88,3 +91,33 @@ def test_without_java_nothing_is_started(tmp_path: Path, monkeypatch: pytest.Mon
         assert rz._WARM.get() is None
     with rz.warmed(None):
         assert rz._WARM.get() is None
+
+
+@needs_java
+def test_handing_the_axioms_does_not_wait_for_the_ontology_to_be_read(tmp_path: Path) -> None:
+    """The child is still reading its ontology (a FIFO no one writes: the read waits) when it
+    is handed axioms far larger than a pipe holds (about 2 MB). It receives them in a thread,
+    so :func:`start` returns; were they read only after the ontology, it would wait for ever
+    (the bound below is a deadlock check, not a speed check)."""
+    fifo = tmp_path / "never-written.owl"
+    os.mkfifo(fifo)
+    pairs = tuple((f"{CL}9{i:06d}", NEURON) for i in range(20_000))
+    axioms = rz.Axioms(subclass=pairs)
+    started: list[rz.Running] = []
+    with rz.warmed(fifo):
+        child = rz._WARM.get()
+        assert child is not None
+        here = contextvars.copy_context()  # the thread sees the warm child, as start's caller
+        hand = threading.Thread(
+            target=lambda: started.append(here.run(rz.start, fifo, axioms, timeout=120)),
+            daemon=True,
+        )
+        hand.start()
+        hand.join(60)
+        returned = not hand.is_alive()
+        child.running.stop()  # never to be read: stop it (and free a blocked send)
+        hand.join(10)
+        for running in started:
+            running.stop()
+    assert returned, "start() waited for the child to read its ontology"
+    assert started and started[0] is child.running
