@@ -98,7 +98,7 @@ def _validate_build(
     stats: RunStats,
 ) -> Report:
     from kg.validate.ontology_checks import ontology_files
-    from kg.validate.ontology_reasoner import reasoner_ontology
+    from kg.validate.ontology_reasoner import PendingChecks, reasoner_ontology, start_reasoner
 
     dataset = dataset_path(build_dir)
     manifest = read_manifest(build_dir)
@@ -125,75 +125,46 @@ def _validate_build(
             stats.units = stats.cached = reused.units
             stats.indexed = stats.reused = True
             return reused.report
-    # the reasoner's child reads the ontology while the pages are checked
+    # the reasoner's child reads the ontology while the pages are checked (started once the
+    # whole report could not be read back)
     with rz.warmed(reasoner_ontology(onto_files) if reasoner else None):
-        return _validate_pages(
-            build_dir, dataset, manifest, files, shapes, store, roots, onto_files,
-            onto_notes, whole, jobs, reasoner=reasoner, reasoner_timeout=reasoner_timeout,
-            progress=progress, engine=engine, stats=stats,
-        )  # fmt: skip
+        linked, data, ix = _read(dataset, manifest, shapes, store, jobs)
+        sources = run_reuse.sources_of([p.source_file for p in data.pages], roots) if whole else []
+        if store is not None:
+            store.activities = _activities(data)
+        stats.indexed = ix is not None
+        pending: list[PendingChecks] = []  # the reasoner, started once the ontology checks end
 
-
-def _validate_pages(
-    build_dir: Path,
-    dataset: Path,
-    manifest: dict[str, Any],
-    files: Sequence[Path],
-    shapes: ShapeSet,
-    store: ResultCache | None,
-    roots: Sequence[Path],
-    onto_files: list[Path],
-    onto_notes: list[str],
-    whole: str | None,
-    jobs: int,
-    *,
-    reasoner: bool,
-    reasoner_timeout: float,
-    progress: Callable[[Outcome], None] | None,
-    engine: str,
-    stats: RunStats,
-) -> Report:
-    """The run when its whole report could not be read back: every page graph's units (from
-    the cache where unchanged), the ontology checks and the reasoner."""
-    from kg.validate.ontology_reasoner import PendingChecks, start_reasoner
-
-    linked, data, ix = _read(dataset, manifest, shapes, store, jobs)
-    sources = run_reuse.sources_of([p.source_file for p in data.pages], roots) if whole else []
-    if store is not None:
-        store.activities = _activities(data)
-    stats.indexed = ix is not None
-    pending: list[PendingChecks] = []  # the reasoner, started once the ontology checks end
-
-    def start_when_ready(ontology: OntologyPages) -> None:
-        if not pending and ontology.ready():
-            checked = ontology.result()
-            pending.append(
-                start_reasoner(
-                    data, onto_files, checked, reasoner=reasoner, timeout=reasoner_timeout
+        def start_when_ready(ontology: OntologyPages) -> None:
+            if not pending and ontology.ready():
+                checked = ontology.result()
+                pending.append(
+                    start_reasoner(
+                        data, onto_files, checked, reasoner=reasoner, timeout=reasoner_timeout
+                    )
                 )
-            )
 
-    try:
-        known = ix.known if ix is not None else None
-        parts = min(jobs, os.cpu_count() or 1)  # as many as the unit workers (units_run)
-        with OntologyPages(
-            data, onto_files, store, beside=jobs > 1, known=known, parts=parts
-        ) as ontology:
-            start_when_ready(ontology)
-            found: Iterable[Candidate] = (
-                iter_candidates(ix, linked)
-                if ix is not None
-                else (Made(u) for u in iter_units(data, shapes.inverse_paths, linked=linked))
-            )
-            units = _watching(found, lambda: start_when_ready(ontology))
-            outcomes = _run_cached(units, store, files, roots, jobs, progress, engine, stats)
-            checked = ontology.result()
-            start_when_ready(ontology)
-    except BaseException:
-        for p in pending:
-            p.cancel()  # never leave a reasoner running behind an error
-        raise
-    onto = pending[0].finish()
+        try:
+            known = ix.known if ix is not None else None
+            parts = min(jobs, os.cpu_count() or 1)  # as many as the unit workers (units_run)
+            with OntologyPages(
+                data, onto_files, store, beside=jobs > 1, known=known, parts=parts
+            ) as ontology:
+                start_when_ready(ontology)
+                found: Iterable[Candidate] = (
+                    iter_candidates(ix, linked)
+                    if ix is not None
+                    else (Made(u) for u in iter_units(data, shapes.inverse_paths, linked=linked))
+                )
+                units = _watching(found, lambda: start_when_ready(ontology))
+                outcomes = _run_cached(units, store, files, roots, jobs, progress, engine, stats)
+                checked = ontology.result()
+                start_when_ready(ontology)
+        except BaseException:
+            for p in pending:
+                p.cancel()  # never leave a reasoner running behind an error
+            raise
+        onto = pending[0].finish()
     stats.summarized = list(ix.made) if ix is not None else []
     report = _report(
         data,
