@@ -22,8 +22,9 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -76,6 +77,20 @@ class Previous:
     spans: dict[str, Span]
     activity: str
 
+    @contextmanager
+    def reader(self) -> Iterator[Callable[[str], bytes | None]]:
+        """A function giving a graph's whole block as the file has it (None when the file
+        has no such graph, or cannot be read), the file kept open for the block."""
+        try:
+            fd = os.open(self.path, os.O_RDONLY)
+        except OSError:
+            yield lambda _graph: None
+            return
+        try:
+            yield lambda graph: _span_bytes(fd, self.spans.get(graph))
+        finally:
+            os.close(fd)
+
 
 def write_dataset(
     target: Path,
@@ -92,23 +107,24 @@ def write_dataset(
     size = 0
     triples = DistinctTriples()
     spans: list[Span] = []
-    with atomic_file(target) as out, _Sink(out) as sink, _Reuse(previous) as reuse:
+    old = previous.reader() if previous is not None else nullcontext(lambda _graph: None)
+    with atomic_file(target) as out, _Sink(out) as sink, old as read_old:
         for block in sorted(blocks, key=lambda b: b.graph):
             start = size
             chunks: list[bytes] = []
-            digest = hashlib.sha256(b"kg-graph-block-1\x1f")
             text = "\n".join(block.lines) + "\n" if block.lines else ""
             neutral = text.replace(f"<{activity}>", ACTIVITY) if activity and text else text
+            sha256 = block.sha256
             if block.path is not None:
-                data = reuse.cached(block, neutral) if block.sha256 else None
+                data = None
+                if sha256 and previous is not None:
+                    data = _unchanged(previous, read_old, block.graph, sha256, neutral)
                 if data is None:
                     data = nquads_bytes(block.path)
+                    sha256 = sha256 or hashlib.sha256(data).hexdigest()
                 chunks.append(data)
-                digest.update((block.sha256 or hashlib.sha256(data).hexdigest()).encode())
-            digest.update(b"\x1f")
             if text:
                 chunks.append(text.encode("utf-8"))
-                digest.update(neutral.encode("utf-8"))
             if block.triples is not None and block.path is not None:
                 triples.add(*block.triples)
                 if block.lines:
@@ -119,7 +135,7 @@ def write_dataset(
             for chunk in chunks:
                 sink.put(chunk)
                 size += len(chunk)
-            spans.append(Span(block.graph, start, size, digest.hexdigest()))
+            spans.append(Span(block.graph, start, size, block_digest(sha256, neutral)))
     return Artifact(
         sha256=sink.sha256.hexdigest(),
         size=size,
@@ -129,44 +145,41 @@ def write_dataset(
     )
 
 
-class _Reuse:
-    """Reads unchanged page blocks from the previous build's dataset file."""
+def block_digest(sha256: str, neutral: str) -> str:
+    """A span's digest: of its cached file's sha256 ("" for none) and its own lines with the
+    activity's IRI read as :data:`ACTIVITY`."""
+    h = hashlib.sha256(b"kg-graph-block-1\x1f")
+    h.update(sha256.encode())
+    h.update(b"\x1f")
+    h.update(neutral.encode("utf-8"))
+    return h.hexdigest()
 
-    def __init__(self, previous: Previous | None) -> None:
-        self._previous = previous
-        self._fd: int | None = None
 
-    def cached(self, block: Block, neutral: str) -> bytes | None:
-        """The block's cached lines as the previous file has them, or None when that file
-        does not hold this graph with this very content (its digest, then its last lines)."""
-        prev = self._previous
-        span = prev.spans.get(block.graph) if prev is not None else None
-        if prev is None or span is None or self._fd is None:
-            return None
-        expected = hashlib.sha256(b"kg-graph-block-1\x1f")
-        expected.update(block.sha256.encode())
-        expected.update(b"\x1f")
-        expected.update(neutral.encode("utf-8"))
-        if expected.hexdigest() != span.digest:
-            return None
-        old = neutral.replace(ACTIVITY, f"<{prev.activity}>") if prev.activity else neutral
-        tail = old.encode("utf-8")
-        data = _pread(self._fd, span.end - span.start, span.start)
-        if len(data) != span.end - span.start or not data.endswith(tail):
-            return None
-        return data[: len(data) - len(tail)] if tail else data
+def _unchanged(
+    previous: Previous, read: Callable[[str], bytes | None], graph: str, sha256: str, neutral: str
+) -> bytes | None:
+    """The cached lines of ``graph``'s block in the previous file, when that block is this one:
+    its digest is this block's, and it ends with the lines its activity gave."""
+    span = previous.spans.get(graph)
+    if span is None or span.digest != block_digest(sha256, neutral):
+        return None
+    data = read(graph)
+    old = neutral.replace(ACTIVITY, f"<{previous.activity}>") if previous.activity else neutral
+    tail = old.encode("utf-8")
+    if data is None or not data.endswith(tail):
+        return None
+    return data[: len(data) - len(tail)] if tail else data
 
-    def __enter__(self) -> _Reuse:
-        if self._previous is not None:
-            try:
-                self._fd = os.open(self._previous.path, os.O_RDONLY)
-            except OSError:
-                self._fd = None
-        return self
 
-    def __exit__(self, *_: object) -> None:
-        if self._fd is not None:
-            os.close(self._fd)
+def _span_bytes(fd: int, span: Span | None) -> bytes | None:
+    """The bytes of ``span`` in the open file ``fd``; None for no span, or a short read."""
+    if span is None:
+        return None
+    try:
+        data = _pread(fd, span.end - span.start, span.start)
+    except OSError:
+        return None
+    return data if len(data) == span.end - span.start else None
 
 
 def _pread(fd: int, n: int, offset: int) -> bytes:

@@ -102,21 +102,23 @@ def write_generation(
         rebuilt = set(delta.changed)
         relink = bool(old_activity) and old_activity != activity
         terms = _terms_delta(previous, terms_lines)
-        if terms is None:  # the terms graph dropped and loaded again
-            dropped, added = [v.TERMS_GRAPH], [*terms_lines]
-            terms = ([], [])
-        else:
-            dropped, added = [], terms[1]
+        keep_terms = terms is not None  # else the terms graph is dropped and loaded again
+        drop_terms, load_terms = terms if terms is not None else ([], list(terms_lines))
         update = StoreUpdate(
-            drop_graphs=[*delta.changed, *delta.gone, v.BUILD_GRAPH, *dropped],
+            drop_graphs=[
+                *delta.changed,
+                *delta.gone,
+                v.BUILD_GRAPH,
+                *([] if keep_terms else [v.TERMS_GRAPH]),
+            ],
             drop_quads=[
                 (r.page_iri, v.PROV_WAS_GENERATED_BY, old_activity, r.graph)
                 for r in ok
                 if relink and r.graph not in rebuilt
             ],
-            drop_lines=terms[0],
+            drop_lines=drop_terms,
             load_files=[cache.graph_file(r.cache_key) for r in ok if r.graph in rebuilt],
-            load_lines=[*shared_lines, *added],
+            load_lines=[*shared_lines, *load_terms],
         )
         if update_store(b.store, gen.store, update, artifact.quads, old_quads=old_quads):
             mode = "incremental"
@@ -144,16 +146,11 @@ def _terms_delta(
 ) -> tuple[list[str], list[str]] | None:
     """The terms graph's lines to remove and to add since the previous build (its block in the
     previous dataset.nq); None when that block cannot be read or most of the graph changed."""
-    span = previous.spans.get(v.TERMS_GRAPH) if previous is not None else None
-    if previous is None or span is None:
+    if previous is None:
         return None
-    try:
-        with previous.path.open("rb") as fh:
-            fh.seek(span.start)
-            data = fh.read(span.end - span.start)
-    except OSError:
-        return None
-    if len(data) != span.end - span.start:
+    with previous.reader() as read:
+        data = read(v.TERMS_GRAPH)
+    if data is None:
         return None
     old = set(data.decode("utf-8").splitlines())
     new = set(lines)
