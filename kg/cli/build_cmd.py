@@ -118,8 +118,12 @@ def command(
 
 def _reasoner_ontology(ontologies: tuple[Path, ...]) -> Path | None:
     """The ontology the validation's reasoner will read (its child starts reading it while the
-    pages are built)."""
+    pages are built); None when it cannot be told (an unreadable file: the build says why)."""
+    from kg.errors import KgError
     from kg.ground import shipped_module_path
     from kg.validate.ontology_reasoner import reasoner_ontology
 
-    return reasoner_ontology(list(ontologies) or [shipped_module_path()])
+    try:
+        return reasoner_ontology(list(ontologies) or [shipped_module_path()])
+    except KgError:
+        return None

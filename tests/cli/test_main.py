@@ -51,6 +51,21 @@ def test_kg_build_without_seeds_is_a_clear_error(tmp_path: Path) -> None:
     assert "Traceback" not in out.stderr
 
 
+def test_a_missing_ontology_gets_the_builds_error_with_or_without_validation(
+    tmp_path: Path,
+) -> None:
+    """The reasoner's child, started ahead when validation follows, must not answer first: the
+    build's own error names the file, the same without validation."""
+    missing = tmp_path / "nope.owl"
+    runs = [
+        _kg("build", str(SEEDS_DIR), "--out", str(tmp_path / "b"), "--ontology", str(missing), *x)
+        for x in ((), ("--no-validate",))
+    ]
+    for out in runs:
+        assert out.returncode == 2
+        assert out.stderr.strip() == f"Error: {missing}: ontology or lexicon file not found"
+
+
 def test_commands_on_a_missing_build_say_how_to_make_one(tmp_path: Path) -> None:
     out = _kg("export", "--build-dir", str(tmp_path / "nope"), cwd=tmp_path)
     assert out.returncode == 2
