@@ -85,7 +85,7 @@ def render_page(rng: random.Random, shell: str, index: int) -> str:
         title = rng.choice(tuple(GENE_IDS))
         entity_type, slug = "gene", f"genes-{title.lower()}-{index:05d}-syn"
         infobox = _gene_infobox(rng, title)
-        cell = (title, None, "Gene", title, "Whole CNS")
+        cell: tuple[str, str | None, str, str, str] = (title, None, "Gene", title, "Whole CNS")
     else:
         cell = rng.choice(CELL_TYPES)
         title, entity_type = cell[0], "cell"
