@@ -115,11 +115,17 @@ def build(
         config = config_digest(ontology_paths)
         onto = [str(o) for o in ontology_paths]
         records, state = run_pages(files, b.cache, config, onto, jobs, progress)
-        return _assemble(b, records, ontology_paths, state or WorkerState.load(ontology_paths))
+        state = state or WorkerState.load(ontology_paths)
+        return _assemble(b, records, ontology_paths, state, jobs=jobs)
 
 
 def _assemble(
-    b: BuildDir, records: list[PageRecord], ontology_paths: list[Path], state: WorkerState
+    b: BuildDir,
+    records: list[PageRecord],
+    ontology_paths: list[Path],
+    state: WorkerState,
+    *,
+    jobs: int = 1,
 ) -> BuildResult:
     from kg.rdf.categories import entities_by_category
     from kg.rdf.page_graph import activity_link
@@ -175,6 +181,7 @@ def _assemble(
             activity=activity,
             shared_lines=sorted(link_of.values()) + build_lines,
             terms_lines=term_lines,
+            jobs=jobs,
         )
         quads, triples, mode = w.dataset.quads, w.triples, w.mode
         artifacts = integrity.Artifacts(dataset=w.dataset, store_quads=quads).to_json()

@@ -12,7 +12,9 @@ replaced. The previous store is only read.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,16 +55,50 @@ LENIENT = True
 LOAD_WHOLE = 384 << 20
 LOAD_BLOCK = 64 << 20
 
+#: With ``threads`` > 1, blocks of this size are loaded by that many threads at once into the
+#: one store. pyoxigraph's ``bulk_load`` parses a block in the calling thread (most of the
+#: load's time) and lets go of the GIL, so two threads keep two cores busy: on a 1.8M-quad
+#: dataset, 11.5 s wall against 17.9-19.6 s for one thread (about the same CPU time, the
+#: same quads), two 32 MB blocks in flight holding about what one 64 MB block did (487 MB
+#: peak against 567-585 MB). Each load writes its own sorted files and RocksDB ingests them
+#: whole; blocks share no line, and a term in two blocks gets the same id (a hash) in both.
+PARALLEL_BLOCK = 32 << 20
 
-def load_store(dataset: Path, store_dir: Path, *, block: int | None = None) -> None:
+
+def load_store(
+    dataset: Path, store_dir: Path, *, block: int | None = None, threads: int = 1
+) -> None:
     """Create the on-disk store at ``store_dir`` (a new folder) from an N-Quads file: whole when
-    small, else ``block`` bytes at a time so that memory stays bounded whatever the file's size."""
+    small, else ``block`` bytes at a time so that memory stays bounded whatever the file's size,
+    ``threads`` blocks at once."""
     store = ox.Store(str(store_dir))
     if block is None and dataset.stat().st_size <= LOAD_WHOLE:
         store.bulk_load(path=str(dataset), format=ox.RdfFormat.N_QUADS, lenient=LENIENT)
         store.flush()
         return
-    block = block or LOAD_BLOCK
+    block = block or (PARALLEL_BLOCK if threads > 1 else LOAD_BLOCK)
+
+    def load(data: bytes) -> None:
+        store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=LENIENT)
+
+    if threads <= 1:
+        for data in _line_blocks(dataset, block):
+            load(data)
+    else:
+        with ThreadPoolExecutor(threads, thread_name_prefix="kg-store-load") as pool:
+            running: deque[Future[None]] = deque()
+            for data in _line_blocks(dataset, block):
+                if len(running) >= threads:
+                    running.popleft().result()  # at most ``threads`` blocks held, errors raised
+                running.append(pool.submit(load, data))
+            while running:
+                running.popleft().result()
+    store.flush()
+
+
+def _line_blocks(dataset: Path, block: int) -> Iterator[bytes]:
+    """The file's bytes in pieces of about ``block`` bytes, each ending at a line end (the last
+    one may lack its newline)."""
     rest = b""
     with dataset.open("rb") as fh:
         while chunk := fh.read(block):
@@ -70,11 +106,9 @@ def load_store(dataset: Path, store_dir: Path, *, block: int | None = None) -> N
             cut = data.rfind(b"\n") + 1
             rest = data[cut:]
             if cut:
-                store.bulk_load(data[:cut], format=ox.RdfFormat.N_QUADS, lenient=LENIENT)
+                yield data[:cut]
     if rest:  # a last line without its newline
-        store.bulk_load(rest, format=ox.RdfFormat.N_QUADS, lenient=LENIENT)
-    store.flush()
-    del store
+        yield rest
 
 
 def update_store(

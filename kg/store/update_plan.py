@@ -9,6 +9,7 @@ manifest); the store is loaded whole from dataset.nq. Both write a new generatio
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,6 +85,7 @@ def write_generation(
     activity: str,
     shared_lines: Sequence[str],
     terms_lines: Sequence[str] = (),
+    jobs: int = 1,
 ) -> Written:
     """Dataset and store of a new generation: the store from the previous one when few
     graphs changed (``delta``; None: load it whole), else bulk-loaded from the dataset.
@@ -91,7 +93,8 @@ def write_generation(
     ``shared_lines``: the lines of the build graph and the pages' links to the activity;
     ``terms_lines``: the terms graph's. When few of those changed, the store's terms graph
     is kept and only they are removed and added (dropping it and loading its 38,113 quads
-    again took about 3 s of a one-page edit at 18,434 pages)."""
+    again took about 3 s of a one-page edit at 18,434 pages). ``jobs``: the build's processes;
+    a bulk load uses as many threads (at most :data:`LOAD_THREADS`)."""
     gen = new_generation(b)
     previous = _previous_dataset(b, old_activity) if delta is not None else None
     artifact = write_dataset(gen.dataset, blocks, activity=activity, previous=previous)
@@ -123,11 +126,22 @@ def write_generation(
         if update_store(b.store, gen.store, update, artifact.quads, old_quads=old_quads):
             mode = "incremental"
     if mode == "full":
-        load_store(gen.dataset, gen.store)
+        load_store(gen.dataset, gen.store, threads=load_threads(jobs))
     write_stamp(gen.store, artifact.quads)
     crash_point("store-loaded")
     triples = artifact.triples if artifact.triples is not None else count_triples(gen.store)
     return Written(generation=gen, dataset=artifact, triples=triples, mode=mode)
+
+
+#: The most threads a bulk load uses, whatever ``--jobs``: each holds a block and its sorted
+#: runs (about 0.25 GB), and the build's memory must stay bounded.
+LOAD_THREADS = 4
+
+
+def load_threads(jobs: int) -> int:
+    """Threads for the store's bulk load: one per build process, no more than the machine's
+    cores or :data:`LOAD_THREADS`."""
+    return max(1, min(jobs, os.cpu_count() or 1, LOAD_THREADS))
 
 
 def _previous_dataset(b: BuildDir, activity: str) -> Previous | None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 import pytest
@@ -127,6 +129,36 @@ def test_parallel_build_gives_the_same_bytes(tmp_path: Path, seed_build: Path) -
     out = tmp_path / "parallel"
     build([SEEDS_DIR], out=out, jobs=2)
     assert _files(out) == _files(seed_build)
+
+
+def test_a_parallel_build_loads_a_large_dataset_by_blocks_in_threads(
+    tmp_path: Path, seed_build: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A dataset above LOAD_WHOLE is loaded by blocks, one thread per process: the seeds'
+    dataset made "large" (the threshold set to 0) and cut into 64 KB blocks, so that
+    ``--jobs 2`` loads several at once. The store then holds exactly the dataset's quads, and
+    the files are the one-process build's."""
+    from kg.store import oxigraph
+
+    monkeypatch.setattr(oxigraph, "LOAD_WHOLE", 0)
+    monkeypatch.setattr(oxigraph, "PARALLEL_BLOCK", 1 << 16)
+    loads: list[int] = []
+    real = oxigraph.load_store
+
+    def counted(dataset: Path, store_dir: Path, **kw: Any) -> None:
+        loads.append(kw.get("threads", 1))
+        real(dataset, store_dir, **kw)
+
+    from kg.store import update_plan as plan
+
+    monkeypatch.setattr(plan, "load_store", counted)
+    out = tmp_path / "parallel"
+    build([SEEDS_DIR], out=out, jobs=2)
+    assert loads == [min(2, os.cpu_count() or 1)]
+    assert _files(out) == _files(seed_build)
+    dumped = open_store(out).dump(format=ox.RdfFormat.N_QUADS, from_graph=None)
+    assert isinstance(dumped, bytes)
+    assert sorted(dumped.splitlines()) == sorted((out / "dataset.nq").read_bytes().splitlines())
 
 
 def test_bad_pages_are_reported_and_the_others_still_build(tmp_path: Path) -> None:
