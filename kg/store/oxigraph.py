@@ -56,12 +56,14 @@ LOAD_WHOLE = 384 << 20
 LOAD_BLOCK = 64 << 20
 
 #: With ``threads`` > 1, blocks of this size are loaded by that many threads at once into the
-#: one store. pyoxigraph's ``bulk_load`` parses a block in the calling thread (most of the
-#: load's time) and lets go of the GIL, so two threads keep two cores busy: on a 1.8M-quad
-#: dataset, 11.5 s wall against 17.9-19.6 s for one thread (about the same CPU time, the
-#: same quads), two 32 MB blocks in flight holding about what one 64 MB block did (487 MB
-#: peak against 567-585 MB). Each load writes its own sorted files and RocksDB ingests them
-#: whole; blocks share no line, and a term in two blocks gets the same id (a hash) in both.
+#: one store. pyoxigraph's ``bulk_load`` parses a block in the calling thread and lets go of
+#: the GIL, so two threads keep two cores busy where one kept about one (plus RocksDB's
+#: compactions, which grow with the store). Measured, the same quads in the store either way:
+#: 1.8M quads, 11.5 s wall against 17.9-19.6 s for one thread (about the same CPU time), 487 MB
+#: peak; the 18,434-page dataset (32.8M quads), 287.5 s against 334.5 s, 616 MB peak against
+#: 658 MB. 64 MB blocks in two threads: 277.6 s, but 1,122 MB. Each load writes its own sorted
+#: files and RocksDB ingests them; blocks share no line, and a term in two blocks gets the same
+#: id (a hash of it) in both.
 PARALLEL_BLOCK = 32 << 20
 
 
