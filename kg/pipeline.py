@@ -92,11 +92,14 @@ def build(
     jobs: int = 1,
     progress: Callable[[PageRecord, int], None] | None = None,
     shard: Shard | None = None,
+    on_step: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Build the knowledge graph of the given page files / folders (default ``seeds/``).
 
     ``progress(result, total)`` is called once per page file as it is done; ``shard`` builds
-    only the pages of that shard (:mod:`kg.pages.shard`).
+    only the pages of that shard (:mod:`kg.pages.shard`); ``on_step(text)`` is told each
+    long step after the pages (writing the dataset, loading or updating the store), as it
+    starts: at the wiki's size they take minutes.
     """
     for lex in lexicons:  # SSSOM TSV files, read by kg.ground.sssom (they ride with the ontologies)
         if not str(lex).endswith(".tsv"):
@@ -116,7 +119,7 @@ def build(
         onto = [str(o) for o in ontology_paths]
         records, state = run_pages(files, b.cache, config, onto, jobs, progress)
         state = state or WorkerState.load(ontology_paths)
-        return _assemble(b, records, ontology_paths, state, jobs=jobs)
+        return _assemble(b, records, ontology_paths, state, jobs=jobs, on_step=on_step)
 
 
 def _assemble(
@@ -126,6 +129,7 @@ def _assemble(
     state: WorkerState,
     *,
     jobs: int = 1,
+    on_step: Callable[[str], None] | None = None,
 ) -> BuildResult:
     from kg.rdf.categories import entities_by_category
     from kg.rdf.page_graph import activity_link
@@ -182,6 +186,7 @@ def _assemble(
             shared_lines=sorted(link_of.values()) + build_lines,
             terms_lines=term_lines,
             jobs=jobs,
+            on_step=on_step,
         )
         quads, triples, mode = w.dataset.quads, w.triples, w.mode
         artifacts = integrity.Artifacts(dataset=w.dataset, store_quads=quads).to_json()

@@ -98,6 +98,10 @@ def command(
                     )
                 bar.update(1)
 
+            def told(text: str) -> None:
+                stack.close()  # the pages' bar is done: end its line before the step's
+                click.echo(f"{text[:1].upper()}{text[1:]} ...", err=True)
+
             result = build(
                 paths,
                 out=out,
@@ -106,6 +110,7 @@ def command(
                 jobs=jobs,
                 progress=step,
                 shard=shard,
+                on_step=told,
             )
         print_summary(result)
         if len(result.failed) == len(result.pages):

@@ -44,6 +44,34 @@ def test_kg_build_with_its_defaults_builds_seeds_then_export_and_validate_read_i
     assert "CL:0000100" in (tmp_path / "kg.ttl").read_text("utf-8")
 
 
+def test_kg_build_says_each_long_step_after_the_pages_on_stderr(tmp_path: Path) -> None:
+    """At the wiki's size the dataset write and the store load take minutes after the pages'
+    bar ends: each is named on stderr as it starts (a full load, then an update after an
+    edit, then nothing for an unchanged rebuild), and stdout stays the summary alone."""
+    pages, out = tmp_path / "pages", tmp_path / "b"
+    shutil.copytree(SEEDS_DIR, pages)
+    build = ("build", str(pages), "--out", str(out), "--no-validate")
+    first = _kg(*build)
+    assert first.returncode == 0, first.stderr
+    lines = first.stderr.splitlines()
+    quads = len((out / "dataset.nq").read_bytes().splitlines())
+    assert "Writing dataset.nq (4 graphs) ..." in lines  # 2 pages, terms, build
+    assert f"Loading the store ({quads:,} quads) ..." in lines
+    assert lines.index("Writing dataset.nq (4 graphs) ...") < lines.index(
+        f"Loading the store ({quads:,} quads) ..."
+    )
+    assert "Writing dataset.nq" not in first.stdout
+    page = sorted(pages.glob("*.txt"))[0]
+    page.write_text(page.read_text("utf-8") + "\nAn added closing line.\n", "utf-8")
+    edited = _kg(*build)
+    assert edited.returncode == 0, edited.stderr
+    assert "Updating the store (1 page graph changed) ..." in edited.stderr.splitlines()
+    assert "Loading the store" not in edited.stderr
+    again = _kg(*build)
+    assert again.returncode == 0, again.stderr
+    assert "Writing dataset.nq" not in again.stderr and "the store" not in again.stderr
+
+
 def test_kg_build_without_seeds_is_a_clear_error(tmp_path: Path) -> None:
     out = _kg("build", cwd=tmp_path)
     assert out.returncode == 2
