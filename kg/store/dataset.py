@@ -98,20 +98,17 @@ def write_dataset(
     *,
     activity: str = "",
     previous: Previous | None = None,
-    digest: bool = True,
 ) -> Artifact:
     """Write the blocks (sorted by graph IRI) to ``target`` atomically; what was written.
 
     ``activity``: the build activity's IRI, which the spans' digests leave out. ``previous``:
     the last build's file, whose unchanged page blocks are copied rather than read from the
-    cache (the same bytes). ``digest=False``: the file's sha256 is left to the caller
-    (``sha256`` is ""), who hashes the written file while doing other work
-    (kg.store.update_plan: hashing 6.3 GB in this loop took about 10 s of a one-page edit)."""
+    cache (the same bytes)."""
     size = 0
     triples = DistinctTriples()
     spans: list[Span] = []
     old = previous.reader() if previous is not None else nullcontext(lambda _graph: None)
-    with atomic_file(target) as out, _Sink(out, digest=digest) as sink, old as read_old:
+    with atomic_file(target) as out, _Sink(out) as sink, old as read_old:
         for block in sorted(blocks, key=lambda b: b.graph):
             start = size
             chunks: list[bytes] = []
@@ -140,7 +137,7 @@ def write_dataset(
                 size += len(chunk)
             spans.append(Span(block.graph, start, size, block_digest(sha256, neutral)))
     return Artifact(
-        sha256=sink.sha256.hexdigest() if digest else "",
+        sha256=sink.sha256.hexdigest(),
         size=size,
         quads=sink.lines,
         triples=triples.count,
@@ -207,9 +204,8 @@ class _Sink:
 
     AHEAD = 8
 
-    def __init__(self, out: BinaryIO, *, digest: bool = True) -> None:
+    def __init__(self, out: BinaryIO) -> None:
         self._out = out
-        self._digest = digest
         self.sha256 = hashlib.sha256()
         self.lines = 0
         self._writer = ThreadPoolExecutor(1, thread_name_prefix="kg-dataset-writer")
@@ -226,8 +222,7 @@ class _Sink:
         self._out.write(chunk)
 
     def _hash(self, chunk: bytes) -> None:
-        if self._digest:
-            self.sha256.update(chunk)
+        self.sha256.update(chunk)
         self.lines += chunk.count(b"\n")
 
     def __enter__(self) -> _Sink:

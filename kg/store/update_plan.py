@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from kg import vocab as v
-from kg.errors import OutputError
 from kg.store.build_dir import BuildDir
-from kg.store.dataset import Artifact, Block, Previous, file_artifact, write_dataset
+from kg.store.dataset import Artifact, Block, Previous, write_dataset
 from kg.store.dataset_index import read_index, write_index
 from kg.store.generation import Generation, crash_point, new_generation
 from kg.store.manifest import Manifest
@@ -103,63 +101,9 @@ def write_generation(
     gen = new_generation(b)
     previous = _previous_dataset(b, old_activity) if delta is not None else None
     step(f"writing dataset.nq ({len(blocks):,} graphs)")
-    artifact = write_dataset(
-        gen.dataset, blocks, activity=activity, previous=previous, digest=False
-    )
-    with ThreadPoolExecutor(1, thread_name_prefix="kg-dataset-sha256") as pool:
-        # the file's sha256 is taken from the written file while the store is brought up to
-        # date (hashlib lets go of the GIL); the index records it once both are done
-        hashed = pool.submit(file_artifact, gen.dataset)
-        crash_point("dataset-written")
-        mode = _write_store(
-            b,
-            gen,
-            artifact,
-            cache,
-            ok,
-            delta,
-            old_activity,
-            old_quads,
-            activity,
-            shared_lines,
-            terms_lines,
-            previous,
-            jobs,
-            step,
-        )
-        whole = hashed.result()
-    if (whole.size, whole.quads) != (artifact.size, artifact.quads):
-        raise OutputError(
-            f"dataset.nq changed while it was written ({whole.size:,} bytes and {whole.quads:,} "
-            f"lines read back, {artifact.size:,} and {artifact.quads:,} written)",
-            path=gen.dataset,
-        )
-    artifact = replace(artifact, sha256=whole.sha256)
+    artifact = write_dataset(gen.dataset, blocks, activity=activity, previous=previous)
     write_index(gen.dataset, artifact)
-    write_stamp(gen.store, artifact.quads)
-    crash_point("store-loaded")
-    triples = artifact.triples if artifact.triples is not None else count_triples(gen.store)
-    return Written(generation=gen, dataset=artifact, triples=triples, mode=mode)
-
-
-def _write_store(
-    b: BuildDir,
-    gen: Generation,
-    artifact: Artifact,
-    cache: PageCache,
-    ok: Sequence[PageRecord],
-    delta: Delta | None,
-    old_activity: str,
-    old_quads: int,
-    activity: str,
-    shared_lines: Sequence[str],
-    terms_lines: Sequence[str],
-    previous: Previous | None,
-    jobs: int,
-    step: Callable[[str], None],
-) -> str:
-    """The new generation's store: the old one updated when few graphs changed, else loaded
-    from the dataset; which of the two ("incremental" or "full")."""
+    crash_point("dataset-written")
     mode = "full"
     if delta is not None and len(delta.changed) + len(delta.gone) <= max(1, len(ok) // 2):
         rebuilt = set(delta.changed)
@@ -190,7 +134,10 @@ def _write_store(
     if mode == "full":
         step(f"loading the store ({artifact.quads:,} quads)")
         load_store(gen.dataset, gen.store, threads=load_threads(jobs))
-    return mode
+    write_stamp(gen.store, artifact.quads)
+    crash_point("store-loaded")
+    triples = artifact.triples if artifact.triples is not None else count_triples(gen.store)
+    return Written(generation=gen, dataset=artifact, triples=triples, mode=mode)
 
 
 #: The most threads a bulk load uses, whatever ``--jobs``: each holds a block and its sorted

@@ -33,22 +33,6 @@ def test_the_artifact_is_the_file_written(tmp_path: Path) -> None:
     assert all(a.end == b.start for a, b in zip(art.spans, art.spans[1:], strict=False))
 
 
-def test_without_its_digest_the_same_file_and_counts_are_written(tmp_path: Path) -> None:
-    """``digest=False`` (a build hashes the written file beside the store's update): the same
-    bytes, size, line count, triples and spans, and no sha256 claimed."""
-    blocks = [_block(tmp_path, i) for i in range(3 * _Sink.AHEAD)]
-    full = write_dataset(tmp_path / "a.nq", blocks, activity="urn:x:act")
-    bare = write_dataset(tmp_path / "b.nq", blocks, activity="urn:x:act", digest=False)
-    assert (tmp_path / "a.nq").read_bytes() == (tmp_path / "b.nq").read_bytes()
-    assert bare.sha256 == ""
-    assert (bare.size, bare.quads, bare.triples, bare.spans) == (
-        full.size,
-        full.quads,
-        full.triples,
-        full.spans,
-    )
-
-
 def test_a_failed_block_leaves_no_file(tmp_path: Path) -> None:
     blocks = [_block(tmp_path, i) for i in range(3)]
     blocks[1].path.write_bytes(b"not gzip")  # type: ignore[union-attr]
