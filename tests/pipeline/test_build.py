@@ -161,6 +161,29 @@ def test_a_parallel_build_loads_a_large_dataset_by_blocks_in_threads(
     assert sorted(dumped.splitlines()) == sorted((out / "dataset.nq").read_bytes().splitlines())
 
 
+def test_the_manifest_and_index_record_the_written_file_s_sha256(tmp_path: Path) -> None:
+    """After a fresh build and after an edit (blocks copied from the previous file), the
+    manifest and the index record the sha256, size and line count of the file as it is, and a
+    reader trusts the index (it describes the file)."""
+    import hashlib
+
+    from kg.store.dataset_index import read_index
+
+    pages, out = tmp_path / "pages", tmp_path / "b"
+    shutil.copytree(SEEDS_DIR, pages)
+    for edit in (False, True):
+        if edit:
+            page = sorted(pages.glob("*.txt"))[0]
+            page.write_text(page.read_text("utf-8") + "\nAn added closing line.\n", "utf-8")
+        result = build([pages], out=out)
+        assert result.store_mode == ("incremental" if edit else "full")
+        data = (out / "dataset.nq").read_bytes()
+        recorded = json.loads((out / "manifest.json").read_text("utf-8"))["artifacts"]["dataset"]
+        assert recorded["sha256"] == hashlib.sha256(data).hexdigest()
+        assert (recorded["bytes"], recorded["quads"]) == (len(data), data.count(b"\n"))
+        assert read_index((out / "dataset.nq").resolve(), recorded["sha256"]) is not None
+
+
 def test_bad_pages_are_reported_and_the_others_still_build(tmp_path: Path) -> None:
     pages = tmp_path / "pages"
     shutil.copytree(SEEDS_DIR, pages)
