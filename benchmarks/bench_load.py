@@ -2,6 +2,7 @@
 
     python benchmarks/bench_load.py --pages 1000              # a corpus built first
     python benchmarks/bench_load.py --dataset BUILD/dataset.nq --repeat 2
+    python benchmarks/bench_load.py --pages 20 --block-kb 64 --check   # many small blocks
 
 A full `kg build` loads its store from dataset.nq block by block; with ``--jobs N`` it runs N
 threads at once (kg.store.update_plan.load_threads). Each load here runs in a fresh
@@ -30,9 +31,10 @@ from pathlib import Path
 import pyoxigraph as ox
 from kg.store.oxigraph import LOAD_WHOLE, PARALLEL_BLOCK, load_store
 dataset, store_dir, threads, check = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3]), sys.argv[4] == "1"
+block = int(sys.argv[5]) << 10
 t, c = time.perf_counter(), time.process_time()
 whole = dataset.stat().st_size <= LOAD_WHOLE
-load_store(dataset, store_dir, threads=threads, block=PARALLEL_BLOCK if whole else None)
+load_store(dataset, store_dir, threads=threads, block=block or (PARALLEL_BLOCK if whole else None))
 out = {"wall": time.perf_counter() - t, "cpu": time.process_time() - c}
 out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 store = ox.Store.read_only(str(store_dir))
@@ -45,7 +47,7 @@ print(json.dumps(out))
 """
 
 
-def _load(dataset: Path, threads: int, check: bool) -> dict[str, float | str]:
+def _load(dataset: Path, threads: int, check: bool, block_kb: int) -> dict[str, float | str]:
     with tempfile.TemporaryDirectory() as tmp:
         done = subprocess.run(
             [
@@ -56,6 +58,7 @@ def _load(dataset: Path, threads: int, check: bool) -> dict[str, float | str]:
                 f"{tmp}/store",
                 str(threads),
                 str(int(check)),
+                str(block_kb),
             ],
             capture_output=True,
             text=True,
@@ -83,19 +86,27 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--check", action="store_true", help="compare the stores' sorted dumps")
+    ap.add_argument(
+        "--block-kb",
+        type=int,
+        default=0,
+        help="cut the file in blocks of this many KB both ways (default: as kg build does)",
+    )
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         dataset = args.dataset or _dataset(args.pages, Path(tmp))
         size = dataset.stat().st_size
-        print(
-            f"load_store of {dataset} ({size:,} bytes) in blocks as `kg build` cuts them (32 MB "
-            "with threads, 64 MB with one); a file kg would load whole (384 MB or less) is cut "
-            "in 32 MB blocks both ways here"
+        cut = (
+            f"{args.block_kb:,} KB blocks both ways"
+            if args.block_kb
+            else "blocks as `kg build` cuts them (32 MB with threads, 64 MB with one); a file kg "
+            "would load whole (384 MB or less) is cut in 32 MB blocks both ways here"
         )
+        print(f"load_store of {dataset} ({size:,} bytes), {cut}")
         runs: dict[int, list[dict[str, float | str]]] = {1: [], args.threads: []}
         for _ in range(args.repeat):
             for threads in (1, args.threads):
-                r = _load(dataset, threads, args.check)
+                r = _load(dataset, threads, args.check, args.block_kb)
                 runs[threads].append(r)
                 print(
                     f"  {threads} thread{'s' if threads > 1 else ' '}  {r['wall']:8.1f} s wall "
