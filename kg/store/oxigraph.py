@@ -91,7 +91,7 @@ def load_store(
             running: deque[Future[None]] = deque()
             for data in _line_blocks(dataset, block):
                 if len(running) >= threads:
-                    running.popleft().result()  # at most ``threads`` blocks held, errors raised
+                    running.popleft().result()  # ``threads`` blocks loading and one read; errors raised
                 running.append(pool.submit(load, data))
             while running:
                 running.popleft().result()

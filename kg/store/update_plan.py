@@ -105,7 +105,8 @@ def write_generation(
     write_index(gen.dataset, artifact)
     crash_point("dataset-written")
     mode = "full"
-    if delta is not None and len(delta.changed) + len(delta.gone) <= max(1, len(ok) // 2):
+    changed = len(delta.changed) + len(delta.gone) if delta is not None else len(ok)
+    if delta is not None and changed <= max(1, len(ok) // 2):
         rebuilt = set(delta.changed)
         relink = bool(old_activity) and old_activity != activity
         terms = _terms_delta(previous, terms_lines)
@@ -127,7 +128,6 @@ def write_generation(
             load_files=[cache.graph_file(r.cache_key) for r in ok if r.graph in rebuilt],
             load_lines=[*shared_lines, *load_terms],
         )
-        changed = len(delta.changed) + len(delta.gone)
         step(f"updating the store ({changed:,} page graph{'' if changed == 1 else 's'} changed)")
         if update_store(b.store, gen.store, update, artifact.quads, old_quads=old_quads):
             mode = "incremental"

@@ -236,13 +236,15 @@ def _reason(ontology: str, tmpdir: str, axioms_in: Connection, conn: Connection)
     receiver.join()
     if not received:
         return
-    try:
-        if error is not None:
-            raise error
-        verdict = _run_hermit(world, received[0])
-    except Exception as exc:
-        verdict = _failed(exc)
+    verdict = _failed(error) if error is not None else _checked(world, received[0])
     _send(conn, verdict)
+
+
+def _checked(world: Any, axioms: Axioms) -> tuple[str, str, list[str]]:
+    try:
+        return _run_hermit(world, axioms)
+    except Exception as exc:  # any failure is reported, never raised into the parent
+        return _failed(exc)
 
 
 def _receive(axioms_in: Connection, into: list[Axioms]) -> None:
